@@ -1,0 +1,21 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { CONTENT_PATHS } from './lib/content-paths.ts';
+import { documentSchema, eventSchema, speakerSchema } from './lib/schema.ts';
+
+const documents = defineCollection({
+  loader: glob({ pattern: '*.md', base: `./${CONTENT_PATHS.documents}` }),
+  schema: documentSchema,
+});
+
+const speakers = defineCollection({
+  loader: file(`./${CONTENT_PATHS.speakers}`),
+  schema: speakerSchema,
+});
+
+const events = defineCollection({
+  loader: file(`./${CONTENT_PATHS.events}`),
+  schema: eventSchema,
+});
+
+export const collections = { documents, speakers, events };

@@ -1,0 +1,176 @@
+/**
+ * Curated relations, content/relations.yaml: the editors add a relation the
+ * detection misses, or suppress one it gets wrong. Read and validated like the
+ * rest of the content, each problem located at a line of the file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import { closest, problem, type ContentProblem } from '../content-errors.ts';
+import { compareRelations, RELATION_KINDS, type Relation, type RelationKind } from './detect-relations.ts';
+
+/** Path from the project root. */
+export const RELATIONS_FILE = 'content/relations.yaml';
+
+interface CuratedBase {
+  /** The smaller statement id of the pair (string order), whatever order the file gives. */
+  a: string;
+  b: string;
+  /** 1-based line of the entry in content/relations.yaml. */
+  line: number;
+}
+
+export type CuratedRelation =
+  | (CuratedBase & { action: 'add'; kind: RelationKind; note?: string })
+  | (CuratedBase & { action: 'suppress'; note: string });
+
+const statementId = z
+  .string()
+  .regex(/^[^/\s]+\/[^/\s]+$/, 'must be a statement id, `<document slug>/<anchor>`');
+
+/** One entry: `kind` adds a relation, `suppress: true` removes a detected one (and says why in `note`). */
+const entrySchema = z
+  .strictObject({
+    /** A statement id, `<document slug>/<anchor>`. */
+    a: statementId,
+    /** The other statement id; the order of `a` and `b` does not matter. */
+    b: statementId,
+    /** Add the relation, of this kind. */
+    kind: z.enum(RELATION_KINDS).optional(),
+    /** Remove the relation the detection found. */
+    suppress: z.literal(true).optional(),
+    /** Why: shown to no reader, kept for the next editor. Required to suppress. */
+    note: z.string().min(1).optional(),
+  })
+  .superRefine((entry, context) => {
+    if (entry.a === entry.b) context.addIssue({ code: 'custom', path: ['b'], message: 'must differ from `a`: a statement is not related to itself' });
+    if (entry.kind !== undefined && entry.suppress) {
+      context.addIssue({ code: 'custom', path: ['suppress'], message: 'an entry adds a relation (`kind`) or suppresses one (`suppress: true`), not both' });
+    } else if (entry.kind === undefined && !entry.suppress) {
+      context.addIssue({ code: 'custom', path: [], message: 'give `kind` (verbatim, translation or paraphrase) to add a relation, or `suppress: true` to remove one' });
+    }
+    if (entry.suppress && entry.note === undefined) context.addIssue({ code: 'custom', path: ['note'], message: 'say why the relation is suppressed' });
+  });
+
+function lineOf(document: Document.Parsed, lines: LineCounter, path: readonly (string | number)[]): number {
+  for (let length = path.length; length >= 0; length--) {
+    const node = (length === 0 ? document.contents : document.getIn(path.slice(0, length), true)) as
+      | { range?: [number, number, number] }
+      | null
+      | undefined;
+    if (node?.range) return lines.linePos(node.range[0]).line;
+  }
+  return 1;
+}
+
+/** The known id closest to an unknown one, looking first among the statements of the same document. */
+function suggestion(id: string, known: ReadonlySet<string>): string | undefined {
+  const slash = id.indexOf('/');
+  if (slash > 0) {
+    const prefix = id.slice(0, slash + 1);
+    const sameDocument = [...known].filter((candidate) => candidate.startsWith(prefix));
+    const found = sameDocument.length ? closest(id, sameDocument) : undefined;
+    if (found) return found;
+  }
+  return closest(id, known);
+}
+
+/**
+ * Reads content/relations.yaml under `root`. A missing file means no entries.
+ * Entries with problems (schema, unknown statement, pair given twice) are left out.
+ */
+export function readCuratedRelations(
+  root: string,
+  knownStatementIds: ReadonlySet<string>,
+): { entries: CuratedRelation[]; problems: ContentProblem[] } {
+  const file = RELATIONS_FILE;
+  const path = join(root, file);
+  if (!existsSync(path)) return { entries: [], problems: [] };
+  const lines = new LineCounter();
+  const document = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, schema: 'core', prettyErrors: true, uniqueKeys: true });
+  if (document.errors.length) {
+    return {
+      entries: [],
+      problems: document.errors.map((error) =>
+        problem('RelationsYamlInvalid', { file, line: error.linePos?.[0].line }, error.message.split('\n')[0] ?? error.message),
+      ),
+    };
+  }
+  const data = document.toJS() as unknown;
+  if (data === null || data === undefined) return { entries: [], problems: [] };
+  if (!Array.isArray(data)) {
+    return { entries: [], problems: [problem('RelationsInvalid', { file, line: lineOf(document, lines, []) }, '(root)', 'expected a list of relations (`[]` for none)')] };
+  }
+
+  const entries: CuratedRelation[] = [];
+  const problems: ContentProblem[] = [];
+  const pairLine = new Map<string, number>();
+  data.forEach((raw: unknown, index) => {
+    const at = (...path: (string | number)[]) => ({ file, line: lineOf(document, lines, [index, ...path]) });
+    const parsed = entrySchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const issuePath = [index, ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))];
+        // A misspelt field is reported at its own line.
+        const where = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issuePath, issue.keys[0]] : issuePath;
+        problems.push(problem('RelationsInvalid', { file, line: lineOf(document, lines, where) }, issuePath.join('.'), issue.message));
+      }
+      return;
+    }
+    const entry = parsed.data;
+    let known = true;
+    for (const field of ['a', 'b'] as const) {
+      if (!knownStatementIds.has(entry[field])) {
+        problems.push(problem('UnknownStatement', at(field), entry[field], field, suggestion(entry[field], knownStatementIds)));
+        known = false;
+      }
+    }
+    if (!known) return;
+    const [a, b] = entry.a < entry.b ? [entry.a, entry.b] : [entry.b, entry.a];
+    const line = at().line;
+    const pair = `${a}\n${b}`;
+    const earlier = pairLine.get(pair);
+    if (earlier !== undefined) {
+      problems.push(problem('DuplicateRelation', { file, line }, a, b, earlier));
+      return;
+    }
+    pairLine.set(pair, line);
+    if (entry.suppress) entries.push({ action: 'suppress', a, b, line, note: entry.note ?? '' });
+    else if (entry.kind) entries.push({ action: 'add', a, b, line, kind: entry.kind, ...(entry.note === undefined ? {} : { note: entry.note }) });
+  });
+  return { entries, problems };
+}
+
+/**
+ * The detected relations with the curated entries applied: a suppressed pair is
+ * removed; an added pair replaces whatever was detected for it, with score 1
+ * and the two whole statements as its passages (`textById` gives the texts).
+ */
+export function applyCuratedRelations(
+  detected: readonly Relation[],
+  curated: readonly CuratedRelation[],
+  textById: ReadonlyMap<string, string>,
+): Relation[] {
+  const curatedPairs = new Set(curated.map((entry) => `${entry.a}\n${entry.b}`));
+  const relations = detected.filter((relation) => !curatedPairs.has(`${relation.a}\n${relation.b}`));
+  for (const entry of curated) {
+    if (entry.action !== 'add') continue;
+    const whole = (id: string) => {
+      const text = textById.get(id);
+      if (text === undefined) throw new Error(`applyCuratedRelations: no text for statement \`${id}\` (content/relations.yaml:${entry.line})`);
+      return { start: 0, end: text.length, text };
+    };
+    relations.push({
+      a: entry.a,
+      b: entry.b,
+      kind: entry.kind,
+      score: 1,
+      passageA: whole(entry.a),
+      passageB: whole(entry.b),
+      origin: 'curated',
+      ...(entry.note === undefined ? {} : { note: entry.note }),
+    });
+  }
+  return relations.sort(compareRelations);
+}

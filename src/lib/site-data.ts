@@ -1,0 +1,340 @@
+/**
+ * What the pages render, computed from the content collections. Pages call
+ * one function here and render its result; they hold no logic of their own.
+ */
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import type { DateRecord } from '../pipeline/remark-dates.ts';
+import type { StatementRecord } from '../pipeline/remark-statements.ts';
+import { buildTimeline, type TimelineEntry } from './timeline.ts';
+import { applyCuratedRelations, readCuratedRelations } from './relations/curated.ts';
+import { detectRelations, type Relation, type RelationStats } from './relations/detect-relations.ts';
+import { injectRelated, type RelatedLink } from './related-markup.ts';
+import { createHash } from 'node:crypto';
+import { datasetDocument, datasetSpeaker, datasetStatements, type DatasetStatement } from './dataset.ts';
+import { formatIsoDate } from './iso-date.ts';
+import type { Speaker } from './schema.ts';
+
+export type DocumentEntry = CollectionEntry<'documents'>;
+
+export interface SpeakerRef {
+  id: string;
+  name: string;
+}
+
+export interface DocumentSummary {
+  slug: string;
+  href: string;
+  title: string;
+  date: string;
+  dateLabel: string;
+  dateBasis: 'printed' | 'inferred';
+  dateNote: string | undefined;
+  kind: string;
+  outlet: SpeakerRef;
+  speakers: SpeakerRef[];
+  summary: string;
+  reference: string | undefined;
+  section: string | undefined;
+  url: string | undefined;
+  eventDates: { iso: string; label: string }[];
+  masthead: string[];
+  sourceHref: string;
+}
+
+export async function getSpeakers(): Promise<Map<string, Speaker>> {
+  const entries = await getCollection('speakers');
+  return new Map(entries.map((entry) => [entry.data.id, entry.data]));
+}
+
+function speakerRef(speakers: Map<string, Speaker>, id: string): SpeakerRef {
+  // The content check has already refused unknown ids; the fallback keeps types honest.
+  return { id, name: speakers.get(id)?.name ?? id };
+}
+
+export function summariseDocument(entry: DocumentEntry, speakers: Map<string, Speaker>): DocumentSummary {
+  const data = entry.data;
+  return {
+    slug: entry.id,
+    href: `/documents/${entry.id}/`,
+    title: data.title,
+    date: data.date,
+    dateLabel: formatIsoDate(data.date),
+    dateBasis: data.dateBasis,
+    dateNote: data.dateNote,
+    kind: data.kind.replace('-', ' '),
+    outlet: speakerRef(speakers, data.outlet),
+    speakers: data.speakers.map((id) => speakerRef(speakers, id)),
+    summary: data.summary,
+    reference: data.reference,
+    section: data.section,
+    url: data.url,
+    eventDates: data.eventDates.map((iso) => ({ iso, label: formatIsoDate(iso) })),
+    masthead: data.masthead,
+    sourceHref: `/sources/${data.source}`,
+  };
+}
+
+/** All documents, newest first (ties by title, so the order is stable). */
+export async function listDocuments(): Promise<DocumentSummary[]> {
+  const [entries, speakers] = await Promise.all([getCollection('documents'), getSpeakers()]);
+  return entries
+    .map((entry) => summariseDocument(entry, speakers))
+    .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+}
+
+export interface DocumentPage {
+  entry: DocumentEntry;
+  document: DocumentSummary;
+}
+
+export async function documentPages(): Promise<{ params: { slug: string }; props: DocumentPage }[]> {
+  const [entries, speakers] = await Promise.all([getCollection('documents'), getSpeakers()]);
+  return entries.map((entry) => ({
+    params: { slug: entry.id },
+    props: { entry, document: summariseDocument(entry, speakers) },
+  }));
+}
+
+export interface AnnotatedDocument {
+  document: DocumentSummary;
+  statements: StatementRecord[];
+  dateMentions: DateRecord[];
+}
+
+// Every page that needs the statements of all documents shares one pass over them (one per build).
+let annotated: Promise<AnnotatedDocument[]> | undefined;
+
+/** Every document with what the pipeline recorded for it (statements, dates), oldest first. */
+export function documentsWithStatements(): Promise<AnnotatedDocument[]> {
+  annotated ??= (async () => {
+    const [entries, speakers] = await Promise.all([getCollection('documents'), getSpeakers()]);
+    const rendered = await Promise.all(
+      entries.map(async (entry) => {
+        const { remarkPluginFrontmatter } = await render(entry);
+        return {
+          document: summariseDocument(entry, speakers),
+          statements: (remarkPluginFrontmatter['statements'] ?? []) as StatementRecord[],
+          dateMentions: (remarkPluginFrontmatter['dateMentions'] ?? []) as DateRecord[],
+        };
+      }),
+    );
+    return rendered.sort((a, b) => a.document.date.localeCompare(b.document.date) || a.document.slug.localeCompare(b.document.slug));
+  })();
+  return annotated;
+}
+
+export interface SpeakerStatement {
+  statement: StatementRecord;
+  document: DocumentSummary;
+  href: string;
+}
+
+export interface SpeakerPage {
+  speaker: Speaker;
+  roles: { title: string; period: string }[];
+  statements: SpeakerStatement[];
+}
+
+function period(from?: string, to?: string): string {
+  if (from && to) return `${formatIsoDate(from)} – ${formatIsoDate(to)}`;
+  if (from) return `since ${formatIsoDate(from)}`;
+  if (to) return `until ${formatIsoDate(to)}`;
+  return '';
+}
+
+/** A page per registry entry: who they are, and everything attributed to them, newest first. */
+export async function speakerPages(): Promise<{ params: { id: string }; props: SpeakerPage }[]> {
+  const [documents, speakers] = await Promise.all([documentsWithStatements(), getSpeakers()]);
+  const bySpeaker = new Map<string, SpeakerStatement[]>();
+  for (const { document, statements } of [...documents].reverse()) {
+    for (const statement of statements) {
+      for (const id of statement.speakers) {
+        const list = bySpeaker.get(id) ?? [];
+        list.push({ statement, document, href: `${document.href}#${statement.id}` });
+        bySpeaker.set(id, list);
+      }
+    }
+  }
+  return [...speakers.values()].map((speaker) => ({
+    params: { id: speaker.id },
+    props: {
+      speaker,
+      roles: speaker.roles.map((role) => ({ title: role.title, period: period(role.from, role.to) })),
+      statements: bySpeaker.get(speaker.id) ?? [],
+    },
+  }));
+}
+
+export async function speakerIndex(): Promise<{ kind: string; speakers: { speaker: Speaker; statements: number }[] }[]> {
+  const pages = await speakerPages();
+  const groups = new Map<string, { speaker: Speaker; statements: number }[]>();
+  for (const { props } of pages) {
+    const list = groups.get(props.speaker.kind) ?? [];
+    list.push({ speaker: props.speaker, statements: props.statements.length });
+    groups.set(props.speaker.kind, list);
+  }
+  const order = ['person', 'organisation', 'outlet', 'group'];
+  return order
+    .filter((kind) => groups.has(kind))
+    .map((kind) => ({ kind, speakers: groups.get(kind)!.sort((a, b) => b.statements - a.statements || a.speaker.name.localeCompare(b.speaker.name)) }));
+}
+
+export async function timelineEntries(): Promise<TimelineEntry[]> {
+  const [documents, events] = await Promise.all([documentsWithStatements(), getCollection('events')]);
+  return buildTimeline(
+    documents.map(({ document, dateMentions }) => ({
+      document: { slug: document.slug, href: document.href, title: document.title, outlet: document.outlet.name, date: document.date, eventDates: document.eventDates.map((event) => event.iso) },
+      mentions: dateMentions,
+    })),
+    events.map((entry) => entry.data),
+  );
+}
+
+export async function statementsDataset(): Promise<{ statements: DatasetStatement[] }> {
+  const [documents, stage] = await Promise.all([documentsWithStatements(), relations()]);
+  const related = (id: string) => (stage.byStatement.get(id) ?? []).map((view) => (view.a.id === id ? view.b.id : view.a.id)).sort();
+  return { statements: documents.flatMap(({ document, statements }) => datasetStatements(document, statements, related)) };
+}
+
+export async function documentsDataset() {
+  const documents = await documentsWithStatements();
+  return { documents: documents.map(({ document, statements }) => datasetDocument(document, statements.length)) };
+}
+
+export async function speakersDataset() {
+  const [documents, speakers] = await Promise.all([documentsWithStatements(), getSpeakers()]);
+  const counts = new Map<string, number>();
+  for (const { statements } of documents) {
+    for (const statement of statements) for (const id of statement.speakers) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return { speakers: [...speakers.values()].map((speaker) => datasetSpeaker(speaker, counts.get(speaker.id) ?? 0)) };
+}
+
+export interface StatementRef {
+  /** `<document slug>/<anchor>`, as in the dataset. */
+  id: string;
+  statement: StatementRecord;
+  /** Display names of its speakers ("Unattributed" when none). */
+  speakerNames: string;
+  document: DocumentSummary;
+  href: string;
+}
+
+export interface RelationView {
+  /** Stable key of the pair, the comparison page's path segment. */
+  key: string;
+  relation: Relation;
+  a: StatementRef;
+  b: StatementRef;
+}
+
+export interface RelationsStage {
+  relations: RelationView[];
+  /** For each statement id, the relations it takes part in. */
+  byStatement: Map<string, RelationView[]>;
+  stats: RelationStats;
+  milliseconds: number;
+}
+
+let relationsStage: Promise<RelationsStage> | undefined;
+
+/** The cross-document stage: relations between all statements, found once per build through an index. */
+export function relations(): Promise<RelationsStage> {
+  relationsStage ??= (async () => {
+    const [documents, speakers] = await Promise.all([documentsWithStatements(), getSpeakers()]);
+    const refs = new Map<string, StatementRef>();
+    for (const { document, statements } of documents) {
+      for (const statement of statements) {
+        const id = `${document.slug}/${statement.id}`;
+        const speakerNames = statement.speakers.map((speaker) => speakers.get(speaker)?.name ?? speaker).join(', ') || 'Unattributed';
+        refs.set(id, { id, statement, speakerNames, document, href: `${document.href}#${statement.id}` });
+      }
+    }
+    const started = performance.now();
+    const { relations: detected, stats } = detectRelations(
+      [...refs.values()].map((ref) => ({ id: ref.id, document: ref.document.slug, speakers: ref.statement.speakers, text: ref.statement.text, date: ref.document.date })),
+    );
+    // The content check has already refused a relations file with unknown ids.
+    const curated = readCuratedRelations(process.cwd(), new Set(refs.keys())).entries;
+    const found = applyCuratedRelations(detected, curated, new Map([...refs].map(([id, ref]) => [id, ref.statement.text])));
+    const milliseconds = performance.now() - started;
+    const byKind = (kind: string) => found.filter((relation) => relation.kind === kind).length;
+    console.log(
+      `Relations: ${found.length} (verbatim ${byKind('verbatim')}, translation ${byKind('translation')}, paraphrase ${byKind('paraphrase')}; ` +
+        `${curated.length} curated) from ${stats.candidatePairs} candidate pairs among ${stats.statements} statements in ${milliseconds.toFixed(0)} ms.`,
+    );
+    const views = found.flatMap((relation) => {
+      const a = refs.get(relation.a);
+      const b = refs.get(relation.b);
+      if (!a || !b) return [];
+      const key = createHash('sha256').update(`${relation.a}|${relation.b}`).digest('hex').slice(0, 12);
+      return [{ key, relation, a, b }];
+    });
+    const byStatement = new Map<string, RelationView[]>();
+    for (const view of views) {
+      for (const id of [view.a.id, view.b.id]) byStatement.set(id, [...(byStatement.get(id) ?? []), view]);
+    }
+    return { relations: views, byStatement, stats, milliseconds };
+  })();
+  return relationsStage;
+}
+
+const KIND_ORDER = { verbatim: 0, translation: 1, paraphrase: 2 } as const;
+
+/** For one document: the related links of each of its statements, by anchor. */
+export async function relatedLinksFor(slug: string): Promise<Map<string, RelatedLink[]>> {
+  const stage = await relations();
+  const links = new Map<string, RelatedLink[]>();
+  for (const [id, views] of stage.byStatement) {
+    if (!id.startsWith(`${slug}/`)) continue;
+    const anchor = id.slice(slug.length + 1);
+    const list = views
+      .map((view) => {
+        const here = view.a.id === id;
+        const other = here ? view.b : view.a;
+        const passage = here ? view.relation.passageB : view.relation.passageA;
+        return {
+          kind: view.relation.kind,
+          href: other.href,
+          source: `${other.document.outlet.name}, ${other.document.dateLabel}`,
+          passage: passage.text,
+          compareHref: `/compare/${view.key}/`,
+          sameDocument: other.document.slug === slug,
+          date: other.document.date,
+        };
+      })
+      .sort((x, y) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || x.date.localeCompare(y.date) || x.href.localeCompare(y.href))
+      .map(({ date: _date, ...link }) => link);
+    links.set(anchor, list);
+  }
+  return links;
+}
+
+export async function comparePages(): Promise<{ params: { key: string }; props: RelationView }[]> {
+  const stage = await relations();
+  return stage.relations.map((view) => ({ params: { key: view.key }, props: view }));
+}
+
+/** A document's rendered HTML with its statements' related links beside them. */
+export async function documentHtml(entry: DocumentEntry): Promise<string> {
+  const html = entry.rendered?.html;
+  // Never publish an empty page as if it were the document.
+  if (!html) throw new Error(`content/documents/${entry.id}.md has no rendered HTML: run \`npm run check:content\` to see why.`);
+  return injectRelated(html, await relatedLinksFor(entry.id));
+}
+
+export async function relationsDataset() {
+  const stage = await relations();
+  return {
+    relations: stage.relations.map(({ key, relation, a, b }) => ({
+      a: a.id,
+      b: b.id,
+      kind: relation.kind,
+      score: relation.score,
+      origin: relation.origin,
+      passageA: relation.passageA.text,
+      passageB: relation.passageB.text,
+      compare: `/compare/${key}/`,
+    })),
+  };
+}

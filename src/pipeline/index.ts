@@ -1,0 +1,31 @@
+/**
+ * The per-document Markdown pipeline, in order. Astro runs it through
+ * `markdown.processor: unified(markdownOptions)`; the content check runs the
+ * same plugins first (scripts/check-content.ts) because Astro does not fail a
+ * build on a plugin's messages or errors.
+ */
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import remarkContentRules from './remark-content-rules.ts';
+import remarkDates from './remark-dates.ts';
+import remarkFootnoteFlags from './remark-footnote-flags.ts';
+import remarkStatements from './remark-statements.ts';
+
+export const remarkPlugins: RemarkPlugins = [
+  // First: refuse what must not be published before anything else reads the tree.
+  remarkContentRules,
+  // Statements before dates and footnote flags: those record into the statement that contains them.
+  remarkStatements,
+  remarkDates,
+  // After dates: a flag compares the dates a note gives with those of the sentence that cites it.
+  remarkFootnoteFlags,
+];
+
+export const rehypePlugins: RehypePlugins = [];
+
+export const markdownOptions = {
+  remarkPlugins,
+  rehypePlugins,
+  gfm: true,
+  // Never: SmartyPants would rewrite the sources' quotes and dashes.
+  smartypants: false,
+} as const;

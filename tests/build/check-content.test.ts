@@ -1,0 +1,66 @@
+/**
+ * The gate in front of `astro build`, run as `npm run build` runs it: on a
+ * copy of the content with one thing broken, it must exit non-zero and say
+ * where and what, and the source must be left as it was.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyContent, MEMRI, PHONE_CALL, type ContentCopy } from '../helpers/content-copy.ts';
+import { ROOT } from '../helpers/paths.ts';
+
+let copy: ContentCopy | undefined;
+afterEach(() => copy?.remove());
+
+function runCheck(root: string) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/check-content.ts')], { cwd: root, encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+describe('npm run check:content', () => {
+  it('passes on the committed content', () => {
+    const { status, output } = runCheck(ROOT);
+    expect(output).toMatch(/Content check passed: 5 documents/);
+    expect(status).toBe(0);
+  });
+
+  it('fails on an unknown speaker, naming file, line and a fix', () => {
+    copy = copyContent();
+    copy.edit(PHONE_CALL, '"wang-yi"', '"wang-yii"');
+    const { status, output } = runCheck(copy.root);
+    expect(status).toBe(1);
+    expect(output).toContain('Nothing was built.');
+    expect(output).toContain(`${PHONE_CALL}:7  unknown speaker \`wang-yii\` in \`speakers\`; did you mean \`wang-yi\`?`);
+  });
+
+  it('fails on raw HTML in a body, at the line of the body, and leaves the file unchanged', () => {
+    copy = copyContent();
+    copy.edit(MEMRI, '"Thank you."\n', '"Thank you."\n\n<script>alert(1)</script>\n');
+    const before = copy.read(MEMRI);
+    const line = before.split('\n').indexOf('<script>alert(1)</script>') + 1;
+    const { status, output } = runCheck(copy.root);
+    expect(status).toBe(1);
+    expect(output).toContain(`${MEMRI}:${line}  raw HTML is not allowed`);
+    expect(output).toContain('[MarkdownRuleViolated]');
+    expect(copy.read(MEMRI)).toBe(before);
+  });
+
+  it('fails on a footnote reference that has no note', () => {
+    copy = copyContent();
+    copy.edit(MEMRI, 'Washington.[^1]', 'Washington.[^17]');
+    const { status, output } = runCheck(copy.root);
+    expect(status).toBe(1);
+    expect(output).toContain('footnote reference `[^17]` has no note');
+    expect(output).toContain('note `[^1]` is never referenced');
+  });
+
+  it('fails on a curated relation naming an unknown statement, at its line, with a suggestion', () => {
+    copy = copyContent();
+    copy.edit('content/relations.yaml', 's-cctv-russian-foreign-minister-lavrov-said"', 's-cctv-russian-foreign-minister-lavrov-sad"');
+    const line = copy.read('content/relations.yaml').split('\n').findIndex((text) => text.includes('lavrov-sad')) + 1;
+    const { status, output } = runCheck(copy.root);
+    expect(status).toBe(1);
+    expect(output).toContain(`content/relations.yaml:${line}`);
+    expect(output).toContain('s-cctv-russian-foreign-minister-lavrov-said');
+  });
+});

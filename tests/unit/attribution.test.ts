@@ -1,0 +1,58 @@
+/**
+ * Attribution fixtures: tests/fixtures/attribution/<behaviour>/input.md and
+ * expected.json (every statement in reading order: speakers, kind, and the
+ * opening words of its text). Expectations were written by reading the text,
+ * not by copying output. Run through the same plugins as the build.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { processForCheck } from '../../src/pipeline/check-processor.ts';
+import { ROOT } from '../helpers/paths.ts';
+
+const FIXTURES = join(ROOT, 'tests/fixtures/attribution');
+const FRONTMATTER = { date: '2021-03-24', speakers: ['wang-yi', 'sergey-lavrov'], parties: ['wang-yi', 'sergey-lavrov'] };
+
+interface Expected {
+  speakers: string[];
+  kind: string;
+  text: string;
+}
+
+describe.each(readdirSync(FIXTURES).sort())('%s', (name) => {
+  it('attributes every statement as a careful reader would', async () => {
+    const input = readFileSync(join(FIXTURES, name, 'input.md'), 'utf8');
+    const expected = JSON.parse(readFileSync(join(FIXTURES, name, 'expected.json'), 'utf8')) as Expected[];
+    const file = await processForCheck(input, `${name}.md`, { ...FRONTMATTER });
+    const actual = (file.data.statements ?? []).map((statement) => ({
+      speakers: statement.speakers,
+      kind: statement.kind,
+      text: statement.text,
+    }));
+    expect(actual.map((statement, index) => ({ ...statement, text: statement.text.slice(0, expected[index]?.text.length ?? 40) }))).toEqual(expected);
+  });
+});
+
+describe('rendered statements', () => {
+  it('carry an id, data-speakers, a visible label and a link to themselves', async () => {
+    const file = await processForCheck('Wang Yi said, the situation is at an important watershed.\n', 'x.md', { ...FRONTMATTER });
+    const html = String(file.value);
+    expect(html).toContain('<p id="s-wang-yi-said-the-situation-is" class="statement statement-statement" data-speakers="wang-yi"');
+    expect(html).toMatch(/<span class="speaker-label" data-added="" data-pagefind-ignore=""[^>]*><a href="\/speakers\/wang-yi\/">Wang Yi<\/a> <\/span>Wang Yi said,/);
+    expect(html).toContain('<a href="#s-wang-yi-said-the-situation-is" class="permalink"');
+  });
+
+  it('gives statements in one document distinct ids', async () => {
+    const file = await processForCheck('Wang Yi said, yes.\n\nWang Yi said, yes.\n', 'x.md', { ...FRONTMATTER });
+    expect(file.data.statements?.map((statement) => statement.id)).toEqual(['s-wang-yi-said-yes', 's-wang-yi-said-yes-2']);
+  });
+
+  it('an override in the frontmatter replaces the rule and is counted; one that matches nothing stops the build', async () => {
+    const text = 'Although no timeline was provided, the two said the base would be “open to all interested countries and partners.”\n';
+    const fixed = await processForCheck(text, 'x.md', { ...FRONTMATTER, attributions: [{ text: 'open to all interested', speakers: ['cnsa', 'roscosmos'], reason: 'r' }] });
+    expect(fixed.data.statements?.map((s) => [s.speakers, s.rule])).toEqual([[['cnsa', 'roscosmos'], 'override']]);
+    expect(fixed.data.overridesUsed).toBe(1);
+    const unmatched = await processForCheck(text, 'x.md', { ...FRONTMATTER, attributions: [{ text: 'words that are not there', speakers: ['cnsa'], reason: 'r' }] });
+    expect(unmatched.messages.filter((m) => m.fatal).map((m) => m.ruleId)).toEqual(['override-unmatched']);
+  });
+});
