@@ -7,8 +7,12 @@ import { processForCheck } from '../pipeline/check-processor.ts';
 import { problem, type ContentProblem } from './content-errors.ts';
 import { readContent, type SourceDocument } from './read-content.ts';
 import { readCuratedRelations } from './relations/curated.ts';
+import { dayRange } from './timeline.ts';
+import { CONTENT_PATHS } from './content-paths.ts';
 import { RULES, type RuleId } from '../pipeline/rules.ts';
-import type { Speaker } from './schema.ts';
+import type { Speaker, TimelineEvent } from './schema.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface UnattributedStatement {
   file: string;
@@ -32,11 +36,12 @@ export interface ContentCheck {
 }
 
 export async function checkContent(root: string): Promise<ContentCheck> {
-  const { speakers, documents, problems } = readContent(root);
+  const { speakers, documents, events, problems } = readContent(root);
   const summary: AnnotationSummary = { statements: 0, attributed: 0, unattributed: [], overrides: 0, dates: 0 };
   // Frontmatter problems come first: annotating a document whose frontmatter is wrong would only add noise.
   if (problems.length > 0) return { speakers, documents, problems, summary };
   const statementIds = new Set<string>();
+  const mentionedRanges: [string, string][] = [];
   for (const document of documents) {
     const file = await processForCheck(document.body, document.file, document.frontmatter);
     const toFileLine = (line: number) => line + document.bodyLine - 1;
@@ -47,7 +52,10 @@ export async function checkContent(root: string): Promise<ContentCheck> {
       else summary.unattributed.push({ file: document.file, line: toFileLine(statement.line), text: statement.text });
     }
     summary.overrides += file.data.overridesUsed ?? 0;
-    summary.dates += (file.data as { dates?: unknown[] }).dates?.length ?? 0;
+    const dates = file.data.dates ?? [];
+    summary.dates += dates.length;
+    for (const mention of dates) if (!mention.inNote) mentionedRanges.push(dayRange(mention.datetime, mention.until));
+    for (const date of [document.frontmatter.date, ...document.frontmatter.eventDates]) mentionedRanges.push(dayRange(date));
     for (const message of file.messages) {
       if (!message.fatal) continue;
       const rule = RULES[message.ruleId as RuleId];
@@ -55,7 +63,24 @@ export async function checkContent(root: string): Promise<ContentCheck> {
       problems.push(problem('MarkdownRuleViolated', { file: document.file, line }, message.reason, rule?.hint ?? ''));
     }
   }
+  problems.push(...unmentionedEvents(root, events, mentionedRanges));
   // Curated relations name statements, so they can only be checked once every document is annotated.
   problems.push(...readCuratedRelations(root, statementIds).problems);
   return { speakers, documents, problems, summary };
+}
+
+/** An event must overlap a date some text mentions (or a document's date): the timeline is derived from the texts. */
+function unmentionedEvents(root: string, events: readonly TimelineEvent[], mentioned: readonly [string, string][]): ContentProblem[] {
+  const file = CONTENT_PATHS.events;
+  const lines = events.length > 0 ? readFileSync(join(root, file), 'utf8').split('\n') : [];
+  return events
+    .filter((event) => {
+      const [start, end] = dayRange(event.date, event.until);
+      return !mentioned.some(([mentionStart, mentionEnd]) => mentionStart <= end && mentionEnd >= start);
+    })
+    .map((event) => {
+      const index = lines.findIndex((line) => new RegExp(`^\\s*-?\\s*id:\\s*["']?${event.id}["']?\\s*$`, 'u').test(line));
+      const when = event.until ? `${event.date} – ${event.until}` : event.date;
+      return problem('EventNotMentioned', { file, line: index >= 0 ? index + 1 : undefined }, event.id, when);
+    });
 }

@@ -105,6 +105,11 @@ export const ContentErrors = {
     message: (eventId: string) => `event id \`${eventId}\` is used twice`,
     hint: 'Event ids are permanent and unique; rename one.',
   }),
+  EventNotMentioned: define({
+    title: 'An event falls on no date in the texts.',
+    message: (eventId: string, when: string) => `event \`${eventId}\` (${when}) falls on no date tagged in the documents`,
+    hint: 'The timeline is derived from the texts: an event names dates they mention. Check the event’s `date`/`until` against the `<time>` tags (npm run build prints them in /data/statements.json), or remove the event.',
+  }),
   RelationsYamlInvalid: define({
     title: 'The curated relations are not valid YAML.',
     message: (reason: string) => `content/relations.yaml is not valid YAML: ${reason}`,

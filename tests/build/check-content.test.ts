@@ -63,4 +63,22 @@ describe('npm run check:content', () => {
     expect(output).toContain(`content/relations.yaml:${line}`);
     expect(output).toContain('s-cctv-russian-foreign-minister-lavrov-said');
   });
+
+  it('fails on a timeline event whose date no text mentions, at the event, and on an unknown participant', () => {
+    copy = copyContent();
+    copy.edit('content/events.yaml', 'date: "2016"', 'date: "1999"');
+    copy.edit('content/events.yaml', 'participants: [jiang-zemin, vladimir-putin]', 'participants: [jiang-zemin, vladimir-puttin]');
+    const lines = copy.read('content/events.yaml').split('\n');
+    const idLine = lines.findIndex((text) => text.includes('id: declaration-international-law-2016')) + 1;
+    const participantLine = lines.findIndex((text) => text.includes('vladimir-puttin')) + 1;
+    const { status, output } = runCheck(copy.root);
+    expect(status).toBe(1);
+    expect(output).toContain(`content/events.yaml:${participantLine}  unknown speaker \`vladimir-puttin\``);
+    expect(output).toContain('did you mean `vladimir-putin`?');
+    // Participants are checked with the registry, before the documents; fix that one to reach the date check.
+    copy.edit('content/events.yaml', 'vladimir-puttin', 'vladimir-putin');
+    const second = runCheck(copy.root);
+    expect(second.status).toBe(1);
+    expect(second.output).toContain(`content/events.yaml:${idLine}  event \`declaration-international-law-2016\` (1999) falls on no date tagged in the documents`);
+  });
 });
