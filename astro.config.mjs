@@ -1,6 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import searchIndex from './src/integrations/search-index.ts';
 import { markdownOptions } from './src/pipeline/index.ts';
 
 export default defineConfig({
@@ -9,6 +10,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Lossless: the default 'jsx' mode drops spaces between inline elements and glues words together.
   compressHTML: true,
+  integrations: [searchIndex()],
   markdown: {
     processor: unified(markdownOptions),
   },

@@ -1,0 +1,82 @@
+/**
+ * Builds the Pagefind index when Astro has written the site: one custom record
+ * per statement (from the published dataset, /data/*.json) and one record per
+ * document page (its narration and header; statements are excluded so every
+ * word is found once). Run through Pagefind's Node API, as Starlight does.
+ */
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { statementSearchRecords, type SearchDataset } from '../lib/search-records.ts';
+
+const UNUSED_BUNDLE_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+export interface SearchIndexOptions {
+  /** Folder of the index inside the output folder, served at `/<folder>/`. */
+  bundleDir?: string;
+  /** Pages indexed from HTML, relative to the output folder. */
+  documentGlob?: string;
+}
+
+export default function searchIndex(options: SearchIndexOptions = {}): AstroIntegration {
+  const bundleDir = options.bundleDir ?? 'pagefind';
+  const documentGlob = options.documentGlob ?? 'documents/*/index.html';
+  return {
+    name: 'dispatch-reader:search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const outDir = fileURLToPath(dir);
+        const readData = async (name: string) => JSON.parse(await readFile(join(outDir, 'data', `${name}.json`), 'utf8'));
+        const dataset: SearchDataset = {
+          statements: (await readData('statements')).statements,
+          documents: (await readData('documents')).documents,
+          speakers: (await readData('speakers')).speakers,
+        };
+        const records = statementSearchRecords(dataset);
+
+        const { index, errors: createErrors } = await pagefind.createIndex({
+          rootSelector: 'main',
+          // Statements are records of their own; what the site adds (labels, related links) is not the text.
+          excludeSelectors: ['[data-speakers]', '[data-added]'],
+          forceLanguage: 'en',
+        });
+        if (!index) throw new Error(`Pagefind could not create an index: ${createErrors.join('; ')}`);
+        const errors: string[] = [];
+        const pages = await index.addDirectory({ path: outDir, glob: documentGlob });
+        errors.push(...pages.errors);
+        for (const record of records) errors.push(...(await index.addCustomRecord(record)).errors);
+        errors.push(...(await index.writeFiles({ outputPath: join(outDir, bundleDir) })).errors);
+        await pagefind.close();
+        // Pagefind writes its own UI bundles too; the site has its own search page and never loads them.
+        for (const file of UNUSED_BUNDLE_FILES) await rm(join(outDir, bundleDir, file), { force: true });
+        if (errors.length > 0) throw new Error(`Pagefind failed to index the site:\n  ${errors.join('\n  ')}`);
+        if (pages.page_count !== dataset.documents.length) {
+          throw new Error(`Pagefind indexed ${pages.page_count} document pages for ${dataset.documents.length} documents; check \`documentGlob\` (${documentGlob}).`);
+        }
+        const bytes = await folderSize(join(outDir, bundleDir));
+        logger.info(
+          `Search: ${records.length} statement records and ${pages.page_count} documents indexed, ${(bytes / 1024).toFixed(0)} KiB in /${bundleDir}/, in ${Math.round(performance.now() - started)} ms.`,
+        );
+      },
+    },
+  };
+}
+
+async function folderSize(folder: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}

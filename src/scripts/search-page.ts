@@ -1,0 +1,241 @@
+/**
+ * The search page. The form works as a plain GET form; this script runs the
+ * search in the browser with Pagefind, keeps the query and filters in the URL
+ * (shareable, bookmarkable, back/forward), and updates the facet counts.
+ * Pagefind itself is fetched only when there is something to search.
+ */
+import { SEARCH_FILTERS, type SearchFilter } from '../lib/search-records.ts';
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+
+interface PagefindSearch {
+  results: { id: string; data(): Promise<PagefindResultData> }[];
+  filters: Record<string, Record<string, number>>;
+}
+
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(query: string | null, options?: { filters?: Record<string, { any: string[] }> }): Promise<PagefindSearch | null>;
+}
+
+const PAGE_SIZE = 20;
+
+interface SearchState {
+  query: string;
+  filters: Partial<Record<SearchFilter, string[]>>;
+}
+
+export function readState(search: string): SearchState {
+  const params = new URLSearchParams(search);
+  const filters: SearchState['filters'] = {};
+  for (const key of SEARCH_FILTERS) {
+    const values = params.getAll(key).filter((value) => value !== '');
+    if (values.length > 0) filters[key] = values;
+  }
+  return { query: (params.get('q') ?? '').trim(), filters };
+}
+
+export function stateToSearch(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.query) params.set('q', state.query);
+  for (const key of SEARCH_FILTERS) for (const value of state.filters[key] ?? []) params.append(key, value);
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+function pagefindFilters(filters: SearchState['filters'], without?: SearchFilter) {
+  const result: Record<string, { any: string[] }> = {};
+  for (const key of SEARCH_FILTERS) {
+    const values = filters[key];
+    if (key !== without && values && values.length > 0) result[key] = { any: values };
+  }
+  return result;
+}
+
+let pagefindPromise: Promise<Pagefind> | undefined;
+function loadPagefind(): Promise<Pagefind> {
+  pagefindPromise ??= (async () => {
+    // A runtime URL: the index is written after Astro bundles the scripts.
+    const url = new URL('/pagefind/pagefind.js', location.href).href;
+    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pagefind.options({ excerptLength: 40 });
+    return pagefind;
+  })();
+  return pagefindPromise;
+}
+
+/** Pagefind's excerpt marks the hits with `<mark>`; only text and those marks are carried over. */
+function excerptNodes(excerpt: string): Node[] {
+  const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html').body.firstElementChild;
+  const nodes: Node[] = [];
+  parsed?.childNodes.forEach((node) => {
+    if (node.nodeType === Node.TEXT_NODE) nodes.push(document.createTextNode(node.textContent ?? ''));
+    else if (node instanceof Element && node.tagName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      nodes.push(mark);
+    } else nodes.push(document.createTextNode(node.textContent ?? ''));
+  });
+  return nodes;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+function formatDate(iso: string | undefined): string {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}$/u.test(iso)) return iso ?? '';
+  return dateFormat.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** The passage's URL with the query, so the page it lands on can highlight the words. */
+export function passageHref(url: string, query: string): string {
+  if (!query) return url;
+  const [path, fragment] = url.split('#');
+  return `${path}?hl=${encodeURIComponent(query)}${fragment ? `#${fragment}` : ''}`;
+}
+
+function resultItem(data: PagefindResultData, query: string): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  const isDocument = data.meta['kind'] === 'document';
+  const source = document.createElement('p');
+  source.className = 'result-source';
+  const link = document.createElement('a');
+  link.href = passageHref(data.url, query);
+  const when = formatDate(data.meta['date']);
+  if (isDocument) {
+    link.textContent = data.meta['title'] ?? data.url;
+    source.append(link, ` · document · ${data.meta['outlet'] ?? ''}, ${when}`);
+  } else {
+    link.textContent = data.meta['speaker'] ?? 'Unattributed';
+    const title = document.createElement('cite');
+    title.textContent = data.meta['title'] ?? '';
+    source.append(link, ` · ${data.meta['kind'] ?? 'statement'} · ${data.meta['outlet'] ?? ''}, ${when} · `, title);
+  }
+  const excerpt = document.createElement(isDocument ? 'p' : 'blockquote');
+  excerpt.className = 'result-excerpt';
+  if (isDocument) excerpt.append(...excerptNodes(data.excerpt));
+  else {
+    const paragraph = document.createElement('p');
+    paragraph.append(...excerptNodes(data.excerpt));
+    excerpt.append(paragraph);
+  }
+  item.append(source, excerpt);
+  return item;
+}
+
+export function startSearchPage(): void {
+  const form = document.querySelector<HTMLFormElement>('#search-form');
+  const input = document.querySelector<HTMLInputElement>('#search-query');
+  const status = document.querySelector<HTMLElement>('#search-status');
+  const list = document.querySelector<HTMLOListElement>('#search-results');
+  const more = document.querySelector<HTMLButtonElement>('#search-more');
+  if (!form || !input || !status || !list || !more) return;
+
+  const checkboxes = () => [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+  const formState = (): SearchState => {
+    const state: SearchState = { query: input.value.trim(), filters: {} };
+    for (const box of checkboxes()) {
+      if (!box.checked) continue;
+      const key = box.name as SearchFilter;
+      (state.filters[key] ??= []).push(box.value);
+    }
+    // Filters given in the URL that the form does not list (e.g. `document`) are kept.
+    const fromUrl = readState(location.search).filters;
+    if (fromUrl.document && !form.querySelector('[data-facet="document"]')) state.filters.document = fromUrl.document;
+    return state;
+  };
+  const showState = (state: SearchState) => {
+    input.value = state.query;
+    for (const box of checkboxes()) box.checked = (state.filters[box.name as SearchFilter] ?? []).includes(box.value);
+  };
+
+  let generation = 0;
+  let pending: PagefindSearch['results'] = [];
+
+  const renderMore = async (query: string, run: number) => {
+    const page = pending.slice(0, PAGE_SIZE);
+    pending = pending.slice(PAGE_SIZE);
+    const data = await Promise.all(page.map((result) => result.data()));
+    if (run !== generation) return;
+    list.append(...data.map((item) => resultItem(item, query)));
+    more.hidden = pending.length === 0;
+  };
+
+  const updateCounts = async (pagefind: Pagefind, state: SearchState, run: number) => {
+    for (const fieldset of form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-facet]')) {
+      const key = fieldset.dataset['facet'] as SearchFilter;
+      // OR within a facet: a value's count ignores the facet's own selection.
+      const counts = (await pagefind.search(state.query || null, { filters: pagefindFilters(state.filters, key) }))?.filters[key] ?? {};
+      if (run !== generation) return;
+      for (const box of fieldset.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+        const count = box.closest('label')?.querySelector<HTMLElement>('.facet-count');
+        if (!count) continue;
+        const value = counts[box.value] ?? 0;
+        count.textContent = `(${value})`;
+        box.closest('li')?.classList.toggle('facet-empty', value === 0 && !box.checked);
+      }
+    }
+  };
+
+  const resetCounts = () => {
+    for (const count of form.querySelectorAll<HTMLElement>('.facet-count')) count.textContent = `(${count.dataset['total']})`;
+    for (const item of form.querySelectorAll('.facet-empty')) item.classList.remove('facet-empty');
+  };
+
+  const run = async (state: SearchState) => {
+    const current = ++generation;
+    const hasFilters = Object.keys(state.filters).length > 0;
+    list.replaceChildren();
+    more.hidden = true;
+    if (!state.query && !hasFilters) {
+      status.textContent = '';
+      resetCounts();
+      return;
+    }
+    status.textContent = 'Searching…';
+    const pagefind = await loadPagefind();
+    const search = await pagefind.search(state.query || null, { filters: pagefindFilters(state.filters) });
+    if (current !== generation || !search) return;
+    pending = search.results;
+    const count = search.results.length;
+    const described = state.query ? `for “${state.query}”` : 'for these filters';
+    status.textContent = count === 0 ? `No results ${described}.` : `${count} ${count === 1 ? 'result' : 'results'} ${described}.`;
+    await renderMore(state.query, current);
+    await updateCounts(pagefind, state, current);
+  };
+
+  const apply = (push: boolean) => {
+    const state = formState();
+    const url = `${location.pathname}${stateToSearch(state)}`;
+    if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
+    void run(state);
+  };
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => apply(false), 200);
+  });
+  input.addEventListener('focus', () => void loadPagefind(), { once: true });
+  form.addEventListener('change', (event) => {
+    if ((event.target as HTMLElement).matches('input[type="checkbox"]')) apply(true);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    apply(true);
+  });
+  more.addEventListener('click', () => void renderMore(input.value.trim(), generation));
+  window.addEventListener('popstate', () => {
+    const state = readState(location.search);
+    showState(state);
+    void run(state);
+  });
+
+  const initial = readState(location.search);
+  showState(initial);
+  void run(initial);
+}
