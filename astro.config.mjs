@@ -8,10 +8,30 @@ export default defineConfig({
   // The one place the public address is set (canonical URLs, feeds, citations).
   site: 'https://dispatch-reader.example.org',
   trailingSlash: 'always',
+  // `npm run build` (scripts/build.ts) builds into a staging folder and swaps it in only on success.
+  outDir: process.env.DISPATCH_OUT_DIR ?? './dist',
   // Lossless: the default 'jsx' mode drops spaces between inline elements and glues words together.
   compressHTML: true,
   integrations: [searchIndex()],
+  security: {
+    // Astro hashes the scripts and styles it emits; nothing inline runs unless hashed. Pagefind compiles
+    // WebAssembly ('wasm-unsafe-eval') and searches in a worker.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   markdown: {
+    // No code in these texts; Shiki's inline styles would also break the CSP.
+    syntaxHighlight: false,
     processor: unified(markdownOptions),
   },
 });

@@ -321,6 +321,13 @@ export async function documentHtml(entry: DocumentEntry): Promise<string> {
   const html = entry.rendered?.html;
   // Never publish an empty page as if it were the document.
   if (!html) throw new Error(`content/documents/${entry.id}.md has no rendered HTML: run \`npm run check:content\` to see why.`);
+  // `astro build` run without the content check: the plugins recorded what they refused; fail here, not silently.
+  const frontmatter = (entry.rendered?.metadata?.frontmatter ?? {}) as Record<string, unknown>;
+  const problems = (frontmatter['contentProblems'] ?? []) as { line?: number; reason: string; rule?: string }[];
+  if (problems.length > 0) {
+    const list = problems.map((problem) => `  content/documents/${entry.id}.md (body line ${problem.line ?? '?'}): ${problem.reason} [${problem.rule ?? 'content'}]`);
+    throw new Error(`ContentRuleViolated: the document breaks a content rule and is not published.\n${list.join('\n')}\n  hint: run \`npm run check:content\` for file lines and fixes; \`npm run build\` runs it first.`);
+  }
   return injectRelated(html, await relatedLinksFor(entry.id));
 }
 

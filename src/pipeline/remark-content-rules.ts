@@ -3,8 +3,13 @@
  * unsafe protocols, and footnotes that do not pair up. Each problem is a
  * located, fatal vfile message; the content check prints them and stops the
  * build (Astro only logs what a plugin reports during content sync).
+ *
+ * A second line of defence, for a build run without the check (`astro build`
+ * alone): what is refused is also made inert in the tree. Raw HTML is
+ * dropped and an unsafe link keeps its words but loses its target, so such a
+ * page never carries a script, a handler, a frame or a style.
  */
-import type { Root } from 'mdast';
+import type { Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { Node } from 'unist';
@@ -21,10 +26,12 @@ export function report(file: VFile, reason: string, node: Node, ruleId: RuleId):
 export default function remarkContentRules() {
   return (tree: Root, file: VFile) => {
     const referenced = new Set<string>();
-    visit(tree, (node) => {
+    const inert: { node: Node; parent: Parent }[] = [];
+    visit(tree, (node, _index, parent) => {
       switch (node.type) {
         case 'html':
           report(file, `raw HTML is not allowed: \`${node.value.slice(0, 60)}\``, node, 'raw-html');
+          if (parent) inert.push({ node, parent });
           break;
         case 'link':
         case 'definition': {
@@ -32,6 +39,7 @@ export default function remarkContentRules() {
           // A relative path with no scheme is safe; anything with a scheme must be allow-listed.
           if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !SAFE_URL.test(url)) {
             report(file, `link to \`${url.slice(0, 60)}\` uses a protocol that is not allowed`, node, 'unsafe-link');
+            if (parent) inert.push({ node, parent });
           }
           break;
         }
@@ -46,10 +54,20 @@ export default function remarkContentRules() {
           break;
       }
     });
+    for (const { node, parent } of inert) {
+      const index = parent.children.indexOf(node as Parent['children'][number]);
+      if (index < 0) continue;
+      const words = node.type === 'link' ? (node as Parent).children : [];
+      parent.children.splice(index, 1, ...(words as Parent['children']));
+    }
     visit(tree, 'footnoteDefinition', (node) => {
       if (!referenced.has(node.identifier)) {
         report(file, `note \`[^${node.identifier}]\` is never referenced in the text`, node, 'footnote-unreferenced');
       }
     });
+    // Astro only logs plugin messages; recorded on the frontmatter, they make the page refuse to render (site-data.ts).
+    const problems = file.messages.filter((message) => message.fatal).map((message) => ({ line: message.line, reason: message.reason, rule: message.ruleId }));
+    const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
+    if (astro && problems.length > 0) astro.frontmatter = { ...astro.frontmatter, contentProblems: problems };
   };
 }

@@ -1,0 +1,146 @@
+/**
+ * Every kind of bad input the content check must refuse, each fed to a copy of
+ * the content: the check exits 1, says where (file and line) and what, adds a
+ * hint, and leaves the sources untouched.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyContent, MEMRI, PHONE_CALL, type ContentCopy } from '../helpers/content-copy.ts';
+import { ROOT } from '../helpers/paths.ts';
+
+let copy: ContentCopy | undefined;
+afterEach(() => copy?.remove());
+
+function runCheck(root: string) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/check-content.ts')], { cwd: root, encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+interface BadInput {
+  name: string;
+  file: string;
+  break(copy: ContentCopy): void;
+  /** The text the located message must contain, and the line it must name (found after the edit). */
+  message: string | RegExp;
+  line?: (text: string) => number;
+  hint: RegExp;
+}
+
+const DIPLOMAT = 'content/documents/2021-03-23-diplomat-china-russia-show-solidarity.md';
+const SPEAKERS = 'content/speakers.yaml';
+
+const cases: BadInput[] = [
+  {
+    name: 'an impossible date',
+    file: PHONE_CALL,
+    break: (c) => c.edit(PHONE_CALL, 'date: "2021-02-04"', 'date: "2021-02-30"'),
+    message: '**date**: `2021-02-30` does not exist: 2021-02 has 28 days',
+    line: () => 3,
+    hint: /FrontmatterInvalid/u,
+  },
+  {
+    name: 'an unknown outlet',
+    file: PHONE_CALL,
+    break: (c) => c.edit(PHONE_CALL, 'outlet: "china-mfa"', 'outlet: "china-mfaa"'),
+    message: /unknown outlet `china-mfaa`.*did you mean `china-mfa`/u,
+    line: () => 5,
+    hint: /UnknownOutlet|UnknownSpeaker/u,
+  },
+  {
+    name: 'a missing required field',
+    file: PHONE_CALL,
+    break: (c) => c.edit(PHONE_CALL, 'kind: "readout"\n', ''),
+    message: /\*\*kind\*\*/u,
+    hint: /FrontmatterInvalid/u,
+  },
+  {
+    name: 'broken YAML frontmatter',
+    file: PHONE_CALL,
+    break: (c) => c.edit(PHONE_CALL, 'kind: "readout"', 'kind: "readout'),
+    message: /not valid YAML/u,
+    hint: /FrontmatterYamlInvalid/u,
+  },
+  {
+    name: 'a note never referenced',
+    file: MEMRI,
+    break: (c) => c.edit(MEMRI, '[^16]', ''),
+    message: /note `\[\^16\]` is never referenced/u,
+    line: (text) => lineOf(text, '[^16]:'),
+    hint: /MarkdownRuleViolated/u,
+  },
+  {
+    name: 'an empty body',
+    file: PHONE_CALL,
+    break: (c) => c.write(PHONE_CALL, `${c.read(PHONE_CALL).split('\n---\n')[0]}\n---\n\n`),
+    message: 'the body after the frontmatter is empty',
+    hint: /\[EmptyBody\]/u,
+  },
+  {
+    name: 'two documents with the same slug',
+    file: 'content/documents/2021-02-04-MFA-wang-yi-lavrov-phone-call.md',
+    break: (c) => c.write('content/documents/2021-02-04-MFA-wang-yi-lavrov-phone-call.md', c.read(PHONE_CALL)),
+    message: /slug|same/iu,
+    hint: /Slug/u,
+  },
+  {
+    name: 'an alias claimed by two speakers',
+    file: SPEAKERS,
+    break: (c) => c.edit(SPEAKERS, 'aliases: [Sergey Lavrov, Sergei Lavrov,', 'aliases: [Sergey Lavrov, Wang Yi, Sergei Lavrov,'),
+    message: /alias "Wang Yi" is claimed by both `wang-yi` and `sergey-lavrov`/u,
+    line: (text) => lineOf(text, 'aliases: [Sergey Lavrov, Wang Yi'),
+    hint: /\[AliasClaimedTwice\]/u,
+  },
+  {
+    name: 'a <style> element',
+    file: DIPLOMAT,
+    break: (c) => c.write(DIPLOMAT, `${c.read(DIPLOMAT)}\n<style>body { display: none }</style>\n`),
+    message: /raw HTML is not allowed: `<style>/u,
+    line: (text) => lineOf(text, '<style>'),
+    hint: /MarkdownRuleViolated/u,
+  },
+  {
+    name: 'an <iframe>',
+    file: DIPLOMAT,
+    break: (c) => c.write(DIPLOMAT, `${c.read(DIPLOMAT)}\n<iframe src="https://example.org"></iframe>\n`),
+    message: /raw HTML is not allowed: `<iframe/u,
+    line: (text) => lineOf(text, '<iframe'),
+    hint: /MarkdownRuleViolated/u,
+  },
+  {
+    name: 'an on* handler',
+    file: DIPLOMAT,
+    break: (c) => c.write(DIPLOMAT, `${c.read(DIPLOMAT)}\nA picture <img src="x" onerror="alert(1)"> here.\n`),
+    message: /raw HTML is not allowed: `<img src="x" onerror/u,
+    line: (text) => lineOf(text, 'onerror'),
+    hint: /MarkdownRuleViolated/u,
+  },
+  {
+    name: 'a javascript: link',
+    file: DIPLOMAT,
+    break: (c) => c.write(DIPLOMAT, `${c.read(DIPLOMAT)}\nA [link](javascript:alert(document.cookie)) here.\n`),
+    message: /link to `javascript:alert\(document.cookie\)` uses a protocol that is not allowed/u,
+    line: (text) => lineOf(text, 'javascript:'),
+    hint: /MarkdownRuleViolated/u,
+  },
+];
+
+describe('bad content stops the build with a message a person can act on', () => {
+  it.each(cases)('$name', (bad) => {
+    copy = copyContent();
+    bad.break(copy);
+    const after = copy.read(bad.file);
+    const { status, output } = runCheck(copy.root);
+    expect(status).toBe(1);
+    expect(output).toContain('Nothing was built.');
+    if (typeof bad.message === 'string') expect(output).toContain(bad.message);
+    else expect(output).toMatch(bad.message);
+    const located = bad.line ? `${bad.file}:${bad.line(after)}` : bad.file;
+    expect(output).toContain(located);
+    expect(output).toMatch(bad.hint);
+    // The check reads; it never rewrites a source.
+    expect(copy.read(bad.file)).toBe(after);
+  });
+});
