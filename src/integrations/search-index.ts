@@ -11,6 +11,8 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { statementSearchRecords, type SearchDataset } from '../lib/search-records.ts';
 
+const RECORD_BATCH = 500;
+
 const UNUSED_BUNDLE_FILES = [
   'pagefind-ui.js',
   'pagefind-ui.css',
@@ -55,7 +57,11 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
         const errors: string[] = [];
         const pages = await index.addDirectory({ path: outDir, glob: documentGlob });
         errors.push(...pages.errors);
-        for (const record of records) errors.push(...(await index.addCustomRecord(record)).errors);
+        // In batches: one record at a time waits a round trip to Pagefind's process per record.
+        for (let start = 0; start < records.length; start += RECORD_BATCH) {
+          const responses = await Promise.all(records.slice(start, start + RECORD_BATCH).map((record) => index.addCustomRecord(record)));
+          for (const response of responses) errors.push(...response.errors);
+        }
         errors.push(...(await index.writeFiles({ outputPath: join(outDir, bundleDir) })).errors);
         await pagefind.close();
         // Pagefind writes its own UI bundles too; the site has its own search page and never loads them.

@@ -273,7 +273,11 @@ export function relations(): Promise<RelationsStage> {
     });
     const byStatement = new Map<string, RelationView[]>();
     for (const view of views) {
-      for (const id of [view.a.id, view.b.id]) byStatement.set(id, [...(byStatement.get(id) ?? []), view]);
+      for (const id of [view.a.id, view.b.id]) {
+        const list = byStatement.get(id);
+        if (list) list.push(view);
+        else byStatement.set(id, [view]);
+      }
     }
     return { relations: views, byStatement, stats, milliseconds };
   })();
@@ -282,38 +286,89 @@ export function relations(): Promise<RelationsStage> {
 
 const KIND_ORDER = { verbatim: 0, translation: 1, paraphrase: 2 } as const;
 
+/**
+ * Related reports shown beside one statement: the closest kinds first, then the highest scores. A line reported by
+ * hundreds of outlets keeps its page readable (and the build linear); /data/statements.json lists every relation.
+ */
+export const MAX_RELATED_SHOWN = 6;
+
+/** The relations shown beside a statement, best first. */
+function shownRelations(stage: RelationsStage, id: string): RelationView[] {
+  return [...(stage.byStatement.get(id) ?? [])]
+    .sort(
+      (x, y) =>
+        KIND_ORDER[x.relation.kind] - KIND_ORDER[y.relation.kind] ||
+        y.relation.score - x.relation.score ||
+        (x.a.id === id ? x.b : x.a).document.date.localeCompare((y.a.id === id ? y.b : y.a).document.date) ||
+        x.key.localeCompare(y.key),
+    )
+    .slice(0, MAX_RELATED_SHOWN);
+}
+
+/** Where the comparison of a pair is shown, from the page of the statement `id`. */
+function compareHref(slug: string, view: RelationView): string {
+  return `/compare/${slug}/#c-${view.key}`;
+}
+
 /** For one document: the related links of each of its statements, by anchor. */
 export async function relatedLinksFor(slug: string): Promise<Map<string, RelatedLink[]>> {
   const stage = await relations();
   const links = new Map<string, RelatedLink[]>();
-  for (const [id, views] of stage.byStatement) {
+  for (const id of stage.byStatement.keys()) {
     if (!id.startsWith(`${slug}/`)) continue;
     const anchor = id.slice(slug.length + 1);
-    const list = views
-      .map((view) => {
-        const here = view.a.id === id;
-        const other = here ? view.b : view.a;
-        const passage = here ? view.relation.passageB : view.relation.passageA;
-        return {
-          kind: view.relation.kind,
-          href: other.href,
-          source: `${other.document.outlet.name}, ${other.document.dateLabel}`,
-          passage: passage.text,
-          compareHref: `/compare/${view.key}/`,
-          sameDocument: other.document.slug === slug,
-          date: other.document.date,
-        };
-      })
-      .sort((x, y) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || x.date.localeCompare(y.date) || x.href.localeCompare(y.href))
-      .map(({ date: _date, ...link }) => link);
+    const list = shownRelations(stage, id).map((view) => {
+      const here = view.a.id === id;
+      const other = here ? view.b : view.a;
+      const passage = here ? view.relation.passageB : view.relation.passageA;
+      return {
+        kind: view.relation.kind,
+        href: other.href,
+        source: `${other.document.outlet.name}, ${other.document.dateLabel}`,
+        passage: passage.text,
+        compareHref: compareHref(slug, view),
+        sameDocument: other.document.slug === slug,
+      };
+    });
     links.set(anchor, list);
   }
   return links;
 }
 
-export async function comparePages(): Promise<{ params: { key: string }; props: RelationView }[]> {
-  const stage = await relations();
-  return stage.relations.map((view) => ({ params: { key: view.key }, props: view }));
+export interface ComparedPair {
+  /** The element id of the pair on the page: `c-<key>`. */
+  id: string;
+  relation: Relation;
+  /** The statement in this document, then the other one, each with its matching passage. */
+  sides: [{ ref: StatementRef; passage: string }, { ref: StatementRef; passage: string }];
+}
+
+export interface ComparePage {
+  document: DocumentSummary;
+  pairs: ComparedPair[];
+}
+
+/**
+ * One comparison page per document, holding every pair shown beside its statements (so the pages grow with the
+ * documents, not with the pairs); each "Compare" link lands on its pair.
+ */
+export async function comparePages(): Promise<{ params: { slug: string }; props: ComparePage }[]> {
+  const [stage, documents] = await Promise.all([relations(), documentsWithStatements()]);
+  return documents.flatMap(({ document, statements }) => {
+    const pairs = new Map<string, ComparedPair>();
+    for (const statement of statements) {
+      const id = `${document.slug}/${statement.id}`;
+      for (const view of shownRelations(stage, id)) {
+        if (pairs.has(view.key)) continue;
+        const here = view.a.id === id;
+        const sides: ComparedPair['sides'] = here
+          ? [{ ref: view.a, passage: view.relation.passageA.text }, { ref: view.b, passage: view.relation.passageB.text }]
+          : [{ ref: view.b, passage: view.relation.passageB.text }, { ref: view.a, passage: view.relation.passageA.text }];
+        pairs.set(view.key, { id: `c-${view.key}`, relation: view.relation, sides });
+      }
+    }
+    return pairs.size === 0 ? [] : [{ params: { slug: document.slug }, props: { document, pairs: [...pairs.values()] } }];
+  });
 }
 
 /** A document's rendered HTML with its statements' related links beside them. */
@@ -333,8 +388,13 @@ export async function documentHtml(entry: DocumentEntry): Promise<string> {
 
 export async function relationsDataset() {
   const stage = await relations();
+  const shownFrom = (id: string, key: string) => shownRelations(stage, id).some((view) => view.key === key);
   return {
-    relations: stage.relations.map(({ key, relation, a, b }) => ({
+    relations: stage.relations.map((view) => {
+      const { key, relation, a, b } = view;
+      // The comparison lives on the page of a document that shows the pair; a pair shown on neither has none.
+      const compare = shownFrom(a.id, key) ? compareHref(a.document.slug, view) : shownFrom(b.id, key) ? compareHref(b.document.slug, view) : undefined;
+      return {
       a: a.id,
       b: b.id,
       kind: relation.kind,
@@ -342,8 +402,9 @@ export async function relationsDataset() {
       origin: relation.origin,
       passageA: relation.passageA.text,
       passageB: relation.passageB.text,
-      compare: `/compare/${key}/`,
-    })),
+      ...(compare ? { compare } : {}),
+      };
+    }),
   };
 }
 

@@ -21,8 +21,12 @@ export function createCheckProcessor() {
     .use(rehypeStringify, { allowDangerousHtml: true });
 }
 
+// One processor for the whole check: its plugins load the speaker registry once, not once per document.
+let processor: ReturnType<typeof createCheckProcessor> | undefined;
+
 export async function processForCheck(body: string, path: string, frontmatter: Record<string, unknown>): Promise<VFile> {
   const file = new VFile({ value: body, path, data: { astro: { frontmatter } } });
-  await createCheckProcessor().process(file);
+  processor ??= createCheckProcessor().freeze();
+  await processor.process(file);
   return file;
 }

@@ -41,10 +41,13 @@ describe('related statements, with JavaScript off', () => {
     await page.goto(`${server.origin}/documents/2021-03-23-diplomat-china-russia-show-solidarity/`);
     const compare = page.locator('.related li[data-relation-kind="translation"] a.compare-link').first();
     await compare.click();
-    await page.waitForURL('**/compare/*/');
-    await expect(page.locator('h1').textContent()).resolves.toBe('Two renderings of the same words');
-    await expect(page.locator('.compare section').count()).resolves.toBe(2);
-    expect(await page.locator('.compare mark').count()).toBeGreaterThan(0);
+    await page.waitForURL('**/compare/**');
+    // The link lands on its pair, on the comparison page of the document it came from.
+    const pair = page.locator(`[id="${decodeURIComponent(new URL(page.url()).hash.slice(1))}"]`);
+    expect(((await pair.locator('h2').textContent()) ?? '').trim()).toMatch(/^Two renderings of the same words: The Diplomat and /u);
+    await expect(pair.locator('.compare > .compare-side').count()).resolves.toBe(2);
+    expect(await pair.locator('.compare mark').count()).toBeGreaterThan(0);
+    expect(((await pair.locator('.compare > .compare-side').first().locator('h3').textContent()) ?? '').trim()).toMatch(/^The Diplomat/u);
     await page.close();
   });
 });

@@ -115,6 +115,12 @@ export interface RelationOptions {
   paraphraseCoverage?: number;
   /** Balance of the aligned passages for a paraphrase (0.7): the restatement of a sentence is not a paragraph. */
   paraphraseBalance?: number;
+  /**
+   * Candidates verified per sentence, the best first (30): a line reported by hundreds of outlets would otherwise
+   * make the work grow with the square of its reports. The strongest candidates (most shared shingles, then stem
+   * pairs) are kept, so the clearest reports of a line are always found.
+   */
+  maxCandidatesPerSentence?: number;
 }
 
 export const DEFAULT_RELATION_OPTIONS: Required<RelationOptions> = {
@@ -134,6 +140,7 @@ export const DEFAULT_RELATION_OPTIONS: Required<RelationOptions> = {
   paraphraseDice: 0.7,
   paraphraseCoverage: 0.5,
   paraphraseBalance: 0.7,
+  maxCandidatesPerSentence: 30,
 };
 
 const KIND_RANK: Record<RelationKind, number> = { verbatim: 3, translation: 2, paraphrase: 1 };
@@ -493,6 +500,7 @@ export function detectRelations(
   const sharedShingles = new Int32Array(sentenceCount);
   const touched: number[] = [];
   const chosen: number[] = [];
+  const priority = new Map<number, number>();
   const nested = new Map<number, boolean>();
   const best = new Map<number, Found & { first: number; second: number }>();
   let candidatePairs = 0;
@@ -527,12 +535,19 @@ export function detectRelations(
     });
     for (const other of touched) {
       if (sharedShingles[other]! >= settings.minSharedShingles || sharedPairs[other]! >= settings.minSharedStemPairs) {
-        chosen.push(other * 2 + (sharedShingles[other]! > 0 ? 1 : 0));
+        const choice = other * 2 + (sharedShingles[other]! > 0 ? 1 : 0);
+        chosen.push(choice);
+        priority.set(choice, sharedShingles[other]! * 1000 + sharedPairs[other]!);
       }
       sharedShingles[other] = 0;
       sharedPairs[other] = 0;
     }
     touched.length = 0;
+    if (chosen.length > settings.maxCandidatesPerSentence) {
+      chosen.sort((x, y) => priority.get(y)! - priority.get(x)! || x - y);
+      chosen.length = settings.maxCandidatesPerSentence;
+    }
+    priority.clear();
     chosen.sort((x, y) => x - y);
     for (const choice of chosen) {
       const other = choice >> 1;

@@ -1,0 +1,89 @@
+/**
+ * Runs a command and measures it: wall time, and the peak resident memory of
+ * the largest single process in its tree (Astro's Node process, Pagefind's
+ * binary…), read from each process's own high-water mark (VmHWM in
+ * /proc/<pid>/status, Linux), so a short-lived peak is not missed between polls.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface Measured {
+  status: number;
+  seconds: number;
+  /** Peak RSS of the largest process in the tree, bytes. */
+  peakRss: number;
+  /** Which command line had that peak. */
+  peakProcess: string;
+  output: string;
+}
+
+function children(): Map<number, number[]> {
+  const tree = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/u.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = tree.get(parent) ?? [];
+      list.push(Number(entry));
+      tree.set(parent, list);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return tree;
+}
+
+function descendants(root: number): number[] {
+  const tree = children();
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.pop()!;
+    found.push(pid);
+    queue.push(...(tree.get(pid) ?? []));
+  }
+  return found;
+}
+
+function highWaterMark(pid: number): { bytes: number; command: string } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/^VmHWM:\s+(\d+) kB/mu.exec(status)?.[1] ?? 0);
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(0, 3).join(' ');
+    return { bytes: kb * 1024, command };
+  } catch {
+    return undefined;
+  }
+}
+
+export function measure(command: string, args: string[], options: { cwd: string; env?: Record<string, string>; echo?: boolean }): Promise<Measured> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env, NO_COLOR: '1' } });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (options.echo) process.stderr.write(chunk);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    let peakRss = 0;
+    let peakProcess = '';
+    const poll = () => {
+      if (child.pid === undefined) return;
+      for (const pid of descendants(child.pid)) {
+        const mark = highWaterMark(pid);
+        if (mark && mark.bytes > peakRss) {
+          peakRss = mark.bytes;
+          peakProcess = mark.command;
+        }
+      }
+    };
+    const timer = setInterval(poll, 50);
+    child.on('close', (status) => {
+      clearInterval(timer);
+      resolve({ status: status ?? 1, seconds: (performance.now() - started) / 1000, peakRss, peakProcess, output });
+    });
+  });
+}
