@@ -214,6 +214,14 @@ describe('bibtex', () => {
     expect(WATERSHED[excerpt.length]).toBe(' ');
   });
 
+  it('cuts a long quotation between words even when the limit falls inside one', () => {
+    // Seven-character words: the 200th character is the fifth letter of a word.
+    const text = 'abcdef '.repeat(40).trim();
+    const note = onlyBibtexEntry(bibtex({ ...unattributed, text })).fields['note'] ?? '';
+    const excerpt = /“(.+)…”$/u.exec(note)?.[1] ?? '';
+    expect(excerpt).toBe('abcdef '.repeat(28).trim());
+  });
+
   it('quotes a short statement whole, with no ellipsis, and names every speaker', () => {
     const entry = onlyBibtexEntry(bibtex(bothSides));
     expect(entry.fields['note']).toBe(`Statement by Wang Yi and Sergey Lavrov: “${bothSides.text}”`);

@@ -1,0 +1,64 @@
+/**
+ * What a reader's first search downloads: serves a built site on loopback,
+ * opens it in Chromium, runs one Pagefind search for a word of middling
+ * frequency and loads the first ten results, and sums the gzip size of every
+ * file fetched from /pagefind/ (its index files are already compressed).
+ */
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+/** A word found in about one document in twenty: neither rare nor everywhere. */
+export function middlingWord(dist: string): string {
+  const folder = join(dist, 'documents');
+  const pages = readdirSync(folder);
+  const frequency = new Map<string, number>();
+  for (const page of pages) {
+    const text = readFileSync(join(folder, page, 'index.html'), 'utf8').replace(/<[^>]+>/gu, ' ').toLowerCase();
+    for (const word of new Set(text.match(/\p{Ll}{6,}/gu) ?? [])) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  }
+  const target = Math.max(2, pages.length / 20);
+  return [...frequency].sort((a, b) => Math.abs(a[1] - target) - Math.abs(b[1] - target) || a[0].localeCompare(b[0]))[0]![0];
+}
+
+export async function firstSearchBytes(dist: string): Promise<{ word: string; gzipBytes: number; files: number; results: number }> {
+  const word = middlingWord(dist);
+  const server = createServer((request, response) => {
+    let file = normalize(join(dist, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(dist) || !existsSync(file)) return void response.writeHead(404).end();
+    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`);
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/pagefind/')) fetched.push(path);
+    });
+    const results = await page.evaluate(async (query) => {
+      const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+      const search = await pagefind.search(query);
+      await Promise.all(search.results.slice(0, 10).map((result: { data(): Promise<unknown> }) => result.data()));
+      return search.results.length as number;
+    }, word);
+    const gzipBytes = fetched.reduce((sum, path) => sum + gzipSync(readFileSync(join(dist, path))).length, 0);
+    return { word, gzipBytes, files: fetched.length, results };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * `npm run bench [-- 100 1000 5000]`: builds synthetic corpora of each size
+ * with this site and with a plain reference site (Astro 7, unified processor,
+ * no plugins of ours, Pagefind), in temporary folders, and reports build time,
+ * time per document, peak memory, the stages' times, relations, index size and
+ * what a first search downloads, as a table and as JSON (bench-results.json).
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measure, type Measured } from './measure.ts';
+import { writeReferenceSite } from './reference-site.ts';
+import { writeSyntheticCorpus } from './synthetic-corpus.ts';
+import { firstSearchBytes } from './first-search.ts';
+
+const ROOT = process.cwd();
+const SIZES = process.argv.slice(2).map(Number).filter((size) => size > 0);
+const sizes = SIZES.length > 0 ? SIZES : [100, 1000, 5000];
+const PROJECT_FILES = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+
+interface Row {
+  size: number;
+  site: 'ours' | 'reference';
+  seconds: number;
+  msPerDocument: number;
+  peakRssMiB: number;
+  peakProcess: string;
+  checkSeconds?: number;
+  relationSeconds?: number;
+  searchIndexSeconds?: number;
+  relations?: number;
+  statements?: number;
+  pages: number;
+  indexKiB: number;
+  firstSearchKB?: number;
+  firstSearchWord?: string;
+  rebuildSeconds?: number;
+}
+
+function folderBytes(folder: string): number {
+  if (!existsSync(folder)) return 0;
+  let total = 0;
+  for (const entry of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+    const path = join(folder, entry);
+    const stat = statSync(path);
+    if (stat.isFile()) total += stat.size;
+  }
+  return total;
+}
+
+function countPages(folder: string): number {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).length;
+}
+
+function prepare(kind: 'ours' | 'reference', size: number): string {
+  const folder = join(tmpdir(), `dispatch-bench-${kind}-${size}`);
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  if (kind === 'ours') for (const entry of PROJECT_FILES) cpSync(join(ROOT, entry), join(folder, entry), { recursive: true });
+  else writeReferenceSite(folder);
+  symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'), 'dir');
+  // The same seed for both sites: the same Markdown.
+  writeSyntheticCorpus({ size, from: ROOT, to: folder, seed: 20210323 });
+  return folder;
+}
+
+function numberAfter(output: string, pattern: RegExp): number | undefined {
+  const match = pattern.exec(output);
+  return match ? Number(match[1]) : undefined;
+}
+
+function fail(what: string, result: Measured): never {
+  console.error(result.output.slice(-4000));
+  throw new Error(`${what} failed with exit ${result.status}`);
+}
+
+async function benchOurs(size: number): Promise<Row> {
+  const folder = prepare('ours', size);
+  console.error(`[bench] ours, ${size} documents…`);
+  const result = await measure(process.execPath, ['scripts/build.ts'], { cwd: folder });
+  if (result.status !== 0) fail(`our build of ${size} documents`, result);
+  const dist = join(folder, 'dist');
+  const row: Row = {
+    size,
+    site: 'ours',
+    seconds: result.seconds,
+    msPerDocument: (result.seconds * 1000) / size,
+    peakRssMiB: result.peakRss / 2 ** 20,
+    peakProcess: result.peakProcess,
+    pages: countPages(dist),
+    indexKiB: folderBytes(join(dist, 'pagefind')) / 1024,
+  };
+  const check = numberAfter(result.output, /Content check passed: .*\(([\d.]+) s\)/u);
+  if (check !== undefined) row.checkSeconds = check;
+  const relationMs = numberAfter(result.output, /Relations: .* in (\d+) ms/u);
+  if (relationMs !== undefined) row.relationSeconds = relationMs / 1000;
+  const searchMs = numberAfter(result.output, /Search: .* in (\d+) ms/u);
+  if (searchMs !== undefined) row.searchIndexSeconds = searchMs / 1000;
+  const relations = numberAfter(result.output, /Relations: (\d+) /u);
+  if (relations !== undefined) row.relations = relations;
+  const statements = numberAfter(result.output, /Annotation: (\d+) statements/u);
+  if (statements !== undefined) row.statements = statements;
+  const search = await firstSearchBytes(dist);
+  row.firstSearchKB = search.gzipBytes / 1000;
+  row.firstSearchWord = search.word;
+  // One document changed, then built again: what an editor waits for.
+  const changed = readdirSync(join(folder, 'content/documents')).sort()[0]!;
+  const path = join(folder, 'content/documents', changed);
+  writeFileSync(path, `${readFileSync(path, 'utf8')}\nAn added closing line of narration.\n`);
+  const rebuild = await measure(process.execPath, ['scripts/build.ts'], { cwd: folder });
+  if (rebuild.status !== 0) fail('the rebuild', rebuild);
+  row.rebuildSeconds = rebuild.seconds;
+  rmSync(folder, { recursive: true, force: true });
+  return row;
+}
+
+async function benchReference(size: number): Promise<Row> {
+  const folder = prepare('reference', size);
+  console.error(`[bench] reference, ${size} documents…`);
+  // The reference's build is Astro then Pagefind's CLI over its output, as a plain site would run them.
+  const script = `node node_modules/astro/bin/astro.mjs build && node node_modules/pagefind/lib/runner/bin.cjs --site dist`;
+  const result = await measure('sh', ['-c', script], { cwd: folder });
+  if (result.status !== 0) fail(`the reference build of ${size} documents`, result);
+  const dist = join(folder, 'dist');
+  const search = await firstSearchBytes(dist);
+  const row: Row = {
+    size,
+    site: 'reference',
+    seconds: result.seconds,
+    msPerDocument: (result.seconds * 1000) / size,
+    peakRssMiB: result.peakRss / 2 ** 20,
+    peakProcess: result.peakProcess,
+    pages: countPages(dist),
+    indexKiB: folderBytes(join(dist, 'pagefind')) / 1024,
+    firstSearchKB: search.gzipBytes / 1000,
+    firstSearchWord: search.word,
+  };
+  rmSync(folder, { recursive: true, force: true });
+  return row;
+}
+
+const rows: Row[] = [];
+for (const size of sizes) {
+  rows.push(await benchOurs(size));
+  rows.push(await benchReference(size));
+}
+
+const fixed = (value: number | undefined, digits = 1) => (value === undefined ? '–' : value.toFixed(digits));
+const header = ['docs', 'site', 'build s', 'ms/doc', 'peak MiB', 'check s', 'relations s', 'search s', 'relations', 'pages', 'index KiB', '1st search KB', 'rebuild s'];
+const lines = rows.map((row) => [
+  String(row.size),
+  row.site,
+  fixed(row.seconds),
+  fixed(row.msPerDocument, 0),
+  fixed(row.peakRssMiB, 0),
+  fixed(row.checkSeconds),
+  fixed(row.relationSeconds),
+  fixed(row.searchIndexSeconds),
+  row.relations === undefined ? '–' : String(row.relations),
+  String(row.pages),
+  fixed(row.indexKiB, 0),
+  fixed(row.firstSearchKB),
+  fixed(row.rebuildSeconds),
+]);
+const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
+const format = (cells: string[]) => `| ${cells.map((cell, column) => cell.padStart(widths[column]!)).join(' | ')} |`;
+console.log(format(header));
+console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+for (const line of lines) console.log(format(line));
+
+console.log('\nOurs over the reference (one run; these machines are noisy):');
+const ratios = sizes.map((size) => {
+  const ours = rows.find((row) => row.size === size && row.site === 'ours')!;
+  const reference = rows.find((row) => row.size === size && row.site === 'reference')!;
+  const ratio = { size, time: ours.seconds / reference.seconds, memory: ours.peakRssMiB / reference.peakRssMiB };
+  console.log(`  ${size} documents: time ${ratio.time.toFixed(2)}x, peak memory ${ratio.memory.toFixed(2)}x`);
+  return ratio;
+});
+const perDocument = (size: number) => rows.find((row) => row.size === size && row.site === 'ours')?.msPerDocument;
+const smallest = perDocument(sizes[0]!);
+if (smallest !== undefined) {
+  for (const size of sizes.slice(1)) console.log(`  ms per document at ${size} over ${sizes[0]}: ${(perDocument(size)! / smallest).toFixed(2)}x`);
+}
+writeFileSync('bench-results.json', `${JSON.stringify({ date: new Date().toISOString(), cores: (await import('node:os')).cpus().length, rows, ratios }, null, 2)}\n`);
+console.log('\nJSON: bench-results.json');
