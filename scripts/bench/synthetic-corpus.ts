@@ -45,7 +45,8 @@ const PROTECTED = new Set([
     ' ',
   ),
 ]);
-const WORD = /\p{Ll}{5,}/gu;
+// Whole lowercase words only: a run inside "Chunying" is part of a name.
+const WORD = /(?<![\p{L}\p{N}])\p{Ll}{5,}(?![\p{L}\p{N}])/gu;
 
 function isVaried(word: string): boolean {
   return !PROTECTED.has(word);
@@ -78,8 +79,12 @@ function vocabularyOf(templates: readonly Template[]): string[] {
   return [...words].sort();
 }
 
+// A turn label ("Question (translated from Chinese and addressed to Wang Yi):") says who speaks: kept as printed.
+const TURN_LABEL = /^\p{Lu}[^:\n"“]{0,100}:\s/u;
+
 function varyParagraph(paragraph: string, vocabulary: readonly string[], next: () => number, replaceChance: number): string {
-  return paragraph.replace(WORD, (word) => (isVaried(word) && next() < replaceChance ? vocabulary[Math.floor(next() * vocabulary.length)]! : word));
+  const label = TURN_LABEL.exec(paragraph)?.[0] ?? '';
+  return label + paragraph.slice(label.length).replace(WORD, (word) => (isVaried(word) && next() < replaceChance ? vocabulary[Math.floor(next() * vocabulary.length)]! : word));
 }
 
 function varyBody(template: Template, vocabulary: readonly string[], next: () => number, verbatimShare: number, replaceChance: number): string {
