@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import searchIndex from './src/integrations/search-index.ts';
+import { THEME_SCRIPT_HASH } from './src/lib/theme-script.ts';
 import { markdownOptions } from './src/pipeline/index.ts';
 
 export default defineConfig({
@@ -26,7 +27,7 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [THEME_SCRIPT_HASH] },
     },
   },
   markdown: {

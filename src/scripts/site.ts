@@ -26,3 +26,23 @@ const highlight = new URLSearchParams(location.search).get('hl');
 if (highlight && location.hash.length > 1) {
   highlightPassage(highlight, decodeURIComponent(location.hash.slice(1)));
 }
+
+// The colour scheme: the system's until the reader chooses; the choice is remembered (applied before paint in <head>).
+const toggle = document.querySelector<HTMLButtonElement>('#theme-toggle');
+if (toggle) {
+  const root = document.documentElement;
+  const isDark = () => (root.dataset['theme'] ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')) === 'dark';
+  const show = () => toggle.setAttribute('aria-pressed', String(isDark()));
+  toggle.hidden = false;
+  show();
+  toggle.addEventListener('click', () => {
+    const theme = isDark() ? 'light' : 'dark';
+    root.dataset['theme'] = theme;
+    try {
+      localStorage.setItem('theme', theme);
+    } catch {
+      // Storage refused (private mode): the choice lasts for this page.
+    }
+    show();
+  });
+}

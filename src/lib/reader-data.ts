@@ -1,0 +1,189 @@
+/**
+ * What the reader features publish (citations, feeds, structured data,
+ * sitemap, previous/next), from the same stage data as the pages: the pure
+ * formatters live in citations.ts, feeds.ts and structured-data.ts.
+ */
+import { atomFeed, xmlText } from './feeds.ts';
+import { type CitableDocument, type CitableStatement } from './citations.ts';
+import { documentJsonLd, speakerJsonLd, type JsonLd, type SpeakerKind } from './structured-data.ts';
+import { comparePages, documentsWithStatements, getSpeakers, listDocuments, relations, speakerPages, type DocumentSummary } from './site-data.ts';
+import type { Speaker } from './schema.ts';
+
+/** The date these pages were built: the access date of a citation made from them. */
+export const BUILD_DATE = new Date().toISOString().slice(0, 10);
+
+const absolute = (path: string, site: URL) => new URL(path, site).href;
+
+export function citableDocument(document: DocumentSummary, site: URL): CitableDocument {
+  return {
+    title: document.title,
+    date: document.date,
+    dateBasis: document.dateBasis,
+    outletName: document.outlet.name,
+    reference: document.reference,
+    section: document.section,
+    originalUrl: document.url,
+    siteUrl: absolute(document.href, site),
+    slug: document.slug,
+    accessed: BUILD_DATE,
+  };
+}
+
+/** A document and each of its statements, ready for the citation formats. */
+export async function documentCitations(slug: string, site: URL): Promise<{ document: CitableDocument; statements: CitableStatement[] }> {
+  const [documents, speakers] = await Promise.all([documentsWithStatements(), getSpeakers()]);
+  const annotated = documents.find(({ document }) => document.slug === slug);
+  if (!annotated) throw new Error(`documentCitations: no document \`${slug}\``);
+  const document = citableDocument(annotated.document, site);
+  return {
+    document,
+    statements: annotated.statements.map((statement) => ({
+      document,
+      anchor: statement.id,
+      speakerNames: statement.speakers.map((id) => speakers.get(id)?.name ?? id),
+      text: statement.text,
+      url: `${document.siteUrl}#${statement.id}`,
+    })),
+  };
+}
+
+function structuredKind(speaker: Speaker | undefined): SpeakerKind {
+  return speaker?.kind ?? 'organisation';
+}
+
+/** schema.org JSON-LD of a document page: the report and a Quotation per statement. */
+export async function documentStructuredData(slug: string, site: URL): Promise<JsonLd> {
+  const [documents, speakers, stage] = await Promise.all([documentsWithStatements(), getSpeakers(), relations()]);
+  const annotated = documents.find(({ document }) => document.slug === slug);
+  if (!annotated) throw new Error(`documentStructuredData: no document \`${slug}\``);
+  const { document } = annotated;
+  return documentJsonLd({
+    document: {
+      title: document.title,
+      date: document.date,
+      outletName: document.outlet.name,
+      siteUrl: absolute(document.href, site),
+      kind: document.kind,
+      originalUrl: document.url,
+      reference: document.reference,
+      section: document.section,
+      outletPageUrl: absolute(`/speakers/${document.outlet.id}/`, site),
+    },
+    statements: annotated.statements.map((statement) => {
+      const id = `${document.slug}/${statement.id}`;
+      return {
+        id: statement.id,
+        url: `${absolute(document.href, site)}#${statement.id}`,
+        text: statement.text,
+        speakers: statement.speakers.map((speakerId) => ({
+          id: speakerId,
+          name: speakers.get(speakerId)?.name ?? speakerId,
+          kind: structuredKind(speakers.get(speakerId)),
+          pageUrl: absolute(`/speakers/${speakerId}/`, site),
+        })),
+        related: (stage.byStatement.get(id) ?? []).map((view) => absolute((view.a.id === id ? view.b : view.a).href, site)),
+      };
+    }),
+  });
+}
+
+export function speakerStructuredData(speaker: Speaker, site: URL): JsonLd {
+  return speakerJsonLd({
+    name: speaker.name,
+    kind: speaker.kind,
+    aliases: speaker.aliases,
+    roles: speaker.roles,
+    country: speaker.country,
+    pageUrl: absolute(`/speakers/${speaker.id}/`, site),
+    url: speaker.url,
+    description: speaker.description,
+  });
+}
+
+/** The documents feed: newest first. */
+export async function documentsFeed(site: URL): Promise<string> {
+  const documents = await listDocuments();
+  return atomFeed({
+    id: absolute('/feed.xml', site),
+    title: 'Dispatch Reader: documents',
+    subtitle: 'New documents in the annotated corpus of Wang Yi – Sergey Lavrov statements.',
+    selfUrl: absolute('/feed.xml', site),
+    pageUrl: absolute('/', site),
+    updated: documents[0]?.date ?? BUILD_DATE,
+    entries: documents.map((document) => ({
+      id: absolute(document.href, site),
+      title: document.title,
+      url: absolute(document.href, site),
+      published: document.date,
+      authorNames: [document.outlet.name],
+      summary: document.summary,
+    })),
+  });
+}
+
+/** Speakers who have statements, and the feed path of each. */
+export async function speakerFeeds(site: URL): Promise<{ params: { id: string }; props: { feed: string } }[]> {
+  const pages = await speakerPages();
+  return pages
+    .filter(({ props }) => props.statements.length > 0)
+    .map(({ params, props }) => {
+      const page = absolute(`/speakers/${params.id}/`, site);
+      const self = absolute(`/speakers/${params.id}/feed.xml`, site);
+      const feed = atomFeed({
+        id: self,
+        title: `Dispatch Reader: statements by ${props.speaker.name}`,
+        subtitle: `Every statement attributed to ${props.speaker.name}, newest first.`,
+        selfUrl: self,
+        pageUrl: page,
+        updated: props.statements[0]?.document.date ?? BUILD_DATE,
+        entries: props.statements.map(({ statement, document, href }) => ({
+          id: absolute(href, site),
+          title: `${props.speaker.name} in ${document.outlet.name}: “${excerpt(statement.text, 80)}”`,
+          url: absolute(href, site),
+          published: document.date,
+          authorNames: [props.speaker.name],
+          summary: statement.text,
+        })),
+      });
+      return { params, props: { feed } };
+    });
+}
+
+function excerpt(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), length / 2))}…`;
+}
+
+/** Previous (older) and next (newer) documents, by publication date. */
+export async function documentNeighbours(slug: string): Promise<{ previous?: DocumentSummary; next?: DocumentSummary }> {
+  const documents = (await listDocuments()).slice().sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+  const index = documents.findIndex((document) => document.slug === slug);
+  const previous = index > 0 ? documents[index - 1] : undefined;
+  const next = index >= 0 && index < documents.length - 1 ? documents[index + 1] : undefined;
+  return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+}
+
+/** Every HTML page of the site, for /sitemap.xml. */
+export async function sitePages(): Promise<{ path: string; lastModified?: string }[]> {
+  const [documents, speakers, compare] = await Promise.all([listDocuments(), getSpeakers(), comparePages()]);
+  const newest = documents[0]?.date;
+  const latest = newest ? { lastModified: newest } : {};
+  return [
+    { path: '/', ...latest },
+    { path: '/timeline/', ...latest },
+    { path: '/speakers/', ...latest },
+    { path: '/search/' },
+    { path: '/data/' },
+    ...documents.map((document) => ({ path: document.href, lastModified: document.date })),
+    ...[...speakers.keys()].sort().map((id) => ({ path: `/speakers/${id}/` })),
+    ...compare.map(({ params }) => ({ path: `/compare/${params.slug}/` })),
+  ];
+}
+
+export async function sitemapXml(site: URL): Promise<string> {
+  const entries = (await sitePages()).map(
+    ({ path, lastModified }) => `  <url><loc>${xmlText(absolute(path, site))}</loc>${lastModified ? `<lastmod>${lastModified}</lastmod>` : ''}</url>`,
+  );
+  return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;
+}

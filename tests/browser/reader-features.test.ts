@@ -1,0 +1,131 @@
+/** Reader features in Chromium: theme toggle, copy link, cite a statement, previews, small screens, print. */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
+import { serveDist, type StaticServer } from '../helpers/static-server.ts';
+
+let browser: Browser;
+let server: StaticServer;
+let context: BrowserContext;
+let page: Page;
+const errors: string[] = [];
+
+const PHONE_CALL = '/documents/2021-02-04-mfa-wang-yi-lavrov-phone-call/';
+const WATERSHED = 's-wang-yi-said-the-current-international';
+const MEMRI = '/documents/2021-03-24-memri-special-dispatch-9252/';
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
+  context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+describe('reader features', () => {
+  it('switches to the dark scheme and remembers it across pages and reloads', async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(`${server.origin}/`);
+    const light = await background();
+    const toggle = page.locator('#theme-toggle');
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    const dark = await background();
+    expect(dark).not.toBe(light);
+    await page.goto(`${server.origin}${PHONE_CALL}`);
+    await expect(page.evaluate(() => document.documentElement.dataset['theme'])).resolves.toBe('dark');
+    expect(await background()).toBe(dark);
+    await page.locator('#theme-toggle').click();
+    await page.reload();
+    expect(await background()).toBe(light);
+  });
+
+  it('copies a statement’s permalink', async () => {
+    await page.goto(`${server.origin}${PHONE_CALL}`);
+    const tools = page.locator(`#${WATERSHED} .statement-tools`);
+    await tools.getByRole('button', { name: 'Copy link to this statement' }).click();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`https://dispatch-reader.example.org${PHONE_CALL}#${WATERSHED}`);
+  });
+
+  it('cites a statement: a Chicago note naming the speaker, and downloads in three formats', async () => {
+    await page.goto(`${server.origin}${PHONE_CALL}`);
+    const cite = page.locator(`#${WATERSHED} .statement-tools`).getByRole('button', { name: /^Cite this statement \(Wang Yi\)/u });
+    await cite.click();
+    await expect(cite.getAttribute('aria-expanded')).resolves.toBe('true');
+    const panel = page.locator(`#cite-${WATERSHED}`);
+    const note = (await panel.locator('p').first().textContent()) ?? '';
+    expect(note).toMatch(/^Wang Yi, quoted in Ministry of Foreign Affairs of the People's Republic of China, “Wang Yi Speaks with Russian Foreign Minister Sergey Lavrov on the Phone,”/u);
+    expect(note).toContain(`#${WATERSHED}`);
+    const downloads = await panel.locator('a[download]').evaluateAll((links) => links.map((link) => link.getAttribute('download')));
+    expect(downloads).toEqual([`2021-02-04-mfa-wang-yi-lavrov-phone-call-${WATERSHED}.bib`, `2021-02-04-mfa-wang-yi-lavrov-phone-call-${WATERSHED}.ris`, `2021-02-04-mfa-wang-yi-lavrov-phone-call-${WATERSHED}.json`]);
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('a[download]').first().click()]);
+    const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    expect(text).toMatch(/^@online\{2021-02-04-mfa-wang-yi-lavrov-phone-call:s-wang-yi-said-the-current-international,/u);
+    await cite.click();
+    await expect(panel.count()).resolves.toBe(0);
+  });
+
+  it('previews a footnote on focus, and a related passage on hover, with the passage itself', async () => {
+    await page.goto(`${server.origin}${MEMRI}`);
+    await page.locator('a[data-footnote-ref]').first().focus();
+    const tip = page.locator('#link-preview');
+    await expect(tip.isVisible()).resolves.toBe(true);
+    await expect(tip.textContent()).resolves.toContain('March 23, 2021');
+    await page.keyboard.press('Escape');
+    await expect(tip.isVisible()).resolves.toBe(false);
+
+    const related = page.locator('.related a:not(.compare-link)').first();
+    const href = (await related.getAttribute('href'))!;
+    await related.hover();
+    await page.waitForFunction(() => !document.querySelector('#link-preview')?.hasAttribute('hidden'));
+    const previewed = (await tip.textContent()) ?? '';
+    // The passage, from the page it lives on: the same words as there.
+    const other = await context.newPage();
+    await other.goto(`${server.origin}${href}`);
+    const id = decodeURIComponent(new URL(href, server.origin).hash.slice(1));
+    const words = await other.locator(`[id="${id}"]`).evaluate((element) => {
+      const copy = element.cloneNode(true) as Element;
+      copy.querySelectorAll('[data-added]').forEach((added) => added.remove());
+      return (copy.textContent ?? '').replace(/\s+/gu, ' ').trim();
+    });
+    await other.close();
+    expect(previewed.replace(/…$/u, '')).toBe(words.slice(0, previewed.replace(/…$/u, '').length));
+    expect(previewed.length).toBeGreaterThan(20);
+  });
+
+  it.each(['/', PHONE_CALL, MEMRI, '/search/?q=partnership', '/timeline/', '/speakers/wang-yi/'])('%s fits a 320 px screen without sideways scrolling', async (path) => {
+    const small = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await small.goto(`${server.origin}${path}`);
+    const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await small.close();
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('prints a document without the site’s navigation and controls, with its notes and where it came from', async () => {
+    await page.goto(`${server.origin}${MEMRI}`);
+    await page.emulateMedia({ media: 'print' });
+    const shown = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).display !== 'none');
+    await expect(shown('.site-header')).resolves.toBe(false);
+    await expect(shown('.related')).resolves.toBe(false);
+    await expect(shown('.statement-tools')).resolves.toBe(false);
+    await expect(shown('.footnotes')).resolves.toBe(true);
+    await expect(shown('.document-meta')).resolves.toBe(true);
+    await expect(shown('.print-only')).resolves.toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('logs no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
