@@ -288,6 +288,8 @@ interface Alignment {
   regionB: [number, number];
 }
 
+let scratch = { score: new Float64Array(4096), move: new Uint8Array(4096) };
+
 /**
  * Local alignment (Smith-Waterman) of two token sequences. `positionsA/B` are
  * token indices; `idsA/B` what is compared; `weightA/B` each token's weight.
@@ -307,8 +309,12 @@ function align(
   const columns = positionsB.length;
   if (rows === 0 || columns === 0) return undefined;
   const width = columns + 1;
-  const score = new Float64Array((rows + 1) * width);
-  const move = new Uint8Array((rows + 1) * width); // 1 diagonal, 2 up (skip A), 3 left (skip B)
+  // The tables are reused across the many alignments of a run: allocating them each time kept the collector busy.
+  const cells = (rows + 1) * width;
+  if (scratch.score.length < cells) scratch = { score: new Float64Array(cells * 2), move: new Uint8Array(cells * 2) };
+  const { score, move } = scratch;
+  score.fill(0, 0, cells);
+  move.fill(0, 0, cells);
   let best = 0;
   let bestCell = -1;
   for (let i = 1; i <= rows; i++) {
@@ -805,7 +811,9 @@ function passageOf(statement: Prepared, [from, to]: [number, number]): Passage {
 }
 
 function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from }, (_, index) => from + index);
+  const values = new Array<number>(to - from);
+  for (let index = from; index < to; index++) values[index - from] = index;
+  return values;
 }
 
 /** For each statement id, the ids related to it (both directions), sorted. */
