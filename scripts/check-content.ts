@@ -16,7 +16,7 @@ if (problems.length > 0) {
   process.exit(1);
 }
 if (invalidateStaleRenders(process.cwd())) console.log('The pipeline or the speaker registry changed: cached renders dropped.');
-console.log(`Content check passed: ${documents.length} documents, ${speakers.length} speakers (${seconds} s).`);
+console.log(`Content check passed: ${documents.length} documents, ${speakers.length} speakers (${seconds} s; ${summary.cached} annotations from the cache).`);
 console.log(
   `Annotation: ${summary.statements} statements, ${summary.attributed} attributed, ${summary.unattributed.length} unattributed, ` +
     `${summary.overrides} overrides used, ${summary.dates} dates tagged.`,

@@ -1,10 +1,11 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
+import { documentsLoader } from './lib/documents-loader.ts';
 import { CONTENT_PATHS } from './lib/content-paths.ts';
 import { documentSchema, eventSchema, speakerSchema } from './lib/schema.ts';
 
 const documents = defineCollection({
-  loader: glob({ pattern: '*.md', base: `./${CONTENT_PATHS.documents}` }),
+  loader: documentsLoader(),
   schema: documentSchema,
 });
 

@@ -3,7 +3,10 @@
  * runs every document through the Markdown pipeline and turns fatal plugin
  * messages into located problems.
  */
-import { processForCheck } from '../pipeline/check-processor.ts';
+import type { DateRecord } from '../pipeline/remark-dates.ts';
+import type { RecordedProblem } from '../pipeline/remark-record-problems.ts';
+import type { StatementRecord } from '../pipeline/remark-statements.ts';
+import { annotateDocument, pruneAnnotations } from './annotation-cache.ts';
 import { problem, type ContentProblem } from './content-errors.ts';
 import { readContent, type SourceDocument } from './read-content.ts';
 import { readCuratedRelations } from './relations/curated.ts';
@@ -26,6 +29,8 @@ export interface AnnotationSummary {
   unattributed: UnattributedStatement[];
   overrides: number;
   dates: number;
+  /** Documents whose annotation came from the cache (unchanged since it was made). */
+  cached: number;
 }
 
 export interface ContentCheck {
@@ -37,32 +42,38 @@ export interface ContentCheck {
 
 export async function checkContent(root: string): Promise<ContentCheck> {
   const { speakers, documents, events, problems } = readContent(root);
-  const summary: AnnotationSummary = { statements: 0, attributed: 0, unattributed: [], overrides: 0, dates: 0 };
+  const summary: AnnotationSummary = { statements: 0, attributed: 0, unattributed: [], overrides: 0, dates: 0, cached: 0 };
   // Frontmatter problems come first: annotating a document whose frontmatter is wrong would only add noise.
   if (problems.length > 0) return { speakers, documents, problems, summary };
   const statementIds = new Set<string>();
   const mentionedRanges: [string, string][] = [];
+  const usedKeys = new Set<string>();
   for (const document of documents) {
-    const file = await processForCheck(document.body, document.file, document.frontmatter);
+    // The same renderer as Astro's, through the annotation cache the content loader reads: one annotation per change.
+    const text = readFileSync(join(root, document.file), 'utf8');
+    const { annotation, cached, key } = await annotateDocument(root, { path: document.file, text, body: document.body, frontmatter: document.frontmatter });
+    summary.cached += cached ? 1 : 0;
+    usedKeys.add(key);
+    const recorded = annotation.metadata.frontmatter;
     const toFileLine = (line: number) => line + document.bodyLine - 1;
-    for (const statement of file.data.statements ?? []) {
+    for (const statement of (recorded['statements'] ?? []) as StatementRecord[]) {
       statementIds.add(`${document.slug}/${statement.id}`);
       summary.statements++;
       if (statement.speakers.length > 0) summary.attributed++;
       else summary.unattributed.push({ file: document.file, line: toFileLine(statement.line), text: statement.text });
     }
-    summary.overrides += file.data.overridesUsed ?? 0;
-    const dates = file.data.dates ?? [];
+    summary.overrides += Number(recorded['overridesUsed'] ?? 0);
+    const dates = (recorded['dateMentions'] ?? []) as DateRecord[];
     summary.dates += dates.length;
     for (const mention of dates) if (!mention.inNote) mentionedRanges.push(dayRange(mention.datetime, mention.until));
     for (const date of [document.frontmatter.date, ...document.frontmatter.eventDates]) mentionedRanges.push(dayRange(date));
-    for (const message of file.messages) {
-      if (!message.fatal) continue;
-      const rule = RULES[message.ruleId as RuleId];
-      const line = message.line === undefined ? undefined : toFileLine(message.line);
-      problems.push(problem('MarkdownRuleViolated', { file: document.file, line }, message.reason, rule?.hint ?? ''));
+    for (const recordedProblem of (recorded['contentProblems'] ?? []) as RecordedProblem[]) {
+      const rule = RULES[recordedProblem.rule as RuleId];
+      const line = recordedProblem.line === undefined ? undefined : toFileLine(recordedProblem.line);
+      problems.push(problem('MarkdownRuleViolated', { file: document.file, line }, recordedProblem.reason, rule?.hint ?? ''));
     }
   }
+  pruneAnnotations(root, usedKeys);
   problems.push(...unmentionedEvents(root, events, mentionedRanges));
   // Curated relations name statements, so they can only be checked once every document is annotated.
   problems.push(...readCuratedRelations(root, statementIds).problems);

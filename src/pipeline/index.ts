@@ -8,6 +8,7 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkContentRules from './remark-content-rules.ts';
 import remarkDates from './remark-dates.ts';
 import remarkFootnoteFlags from './remark-footnote-flags.ts';
+import remarkRecordProblems from './remark-record-problems.ts';
 import remarkStatements from './remark-statements.ts';
 
 export const remarkPlugins: RemarkPlugins = [
@@ -18,6 +19,8 @@ export const remarkPlugins: RemarkPlugins = [
   remarkDates,
   // After dates: a flag compares the dates a note gives with those of the sentence that cites it.
   remarkFootnoteFlags,
+  // Last: what the others refused, recorded where the check and the pages can read it.
+  remarkRecordProblems,
 ];
 
 export const rehypePlugins: RehypePlugins = [];

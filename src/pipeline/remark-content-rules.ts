@@ -65,9 +65,6 @@ export default function remarkContentRules() {
         report(file, `note \`[^${node.identifier}]\` is never referenced in the text`, node, 'footnote-unreferenced');
       }
     });
-    // Astro only logs plugin messages; recorded on the frontmatter, they make the page refuse to render (site-data.ts).
-    const problems = file.messages.filter((message) => message.fatal).map((message) => ({ line: message.line, reason: message.reason, rule: message.ruleId }));
-    const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
-    if (astro && problems.length > 0) astro.frontmatter = { ...astro.frontmatter, contentProblems: problems };
+
   };
 }

@@ -81,4 +81,14 @@ describe('npm run check:content', () => {
     expect(second.status).toBe(1);
     expect(second.output).toContain(`content/events.yaml:${idLine}  event \`declaration-international-law-2016\` (1999) falls on no date tagged in the documents`);
   });
+
+  it('annotates a document once per change: a second run takes all from the cache, an edit re-annotates only that one', () => {
+    copy = copyContent();
+    expect(runCheck(copy.root).output).toMatch(/; 0 annotations from the cache/u);
+    expect(runCheck(copy.root).output).toMatch(/5 annotations from the cache/u);
+    copy.edit(PHONE_CALL, 'Lavrov said, the importance', 'Lavrov said, the great importance');
+    const edited = runCheck(copy.root);
+    expect(edited.status).toBe(0);
+    expect(edited.output).toMatch(/4 annotations from the cache/u);
+  });
 });

@@ -1,0 +1,94 @@
+/**
+ * Each document is annotated once per change, not once per step. The content
+ * check renders every document with the very renderer Astro uses (the unified
+ * processor of astro.config.mjs, with our plugins) and keeps the result in
+ * `.cache/annotations/`, keyed by the document's text and a fingerprint of
+ * everything the rendering depends on (plugins, registry, config). The
+ * content loader (documents-loader.ts) then takes the result from the cache
+ * instead of rendering again, and an unchanged document is never rendered
+ * twice across builds.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unified, type MarkdownHeading, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { markdownOptions } from '../pipeline/index.ts';
+import { renderInputsFingerprint } from './render-cache.ts';
+
+export const ANNOTATION_CACHE = '.cache/annotations';
+
+/** What Astro stores as an entry's `rendered`. */
+export interface Annotation {
+  html: string;
+  metadata: {
+    headings: MarkdownHeading[];
+    imagePaths: string[];
+    /** The frontmatter with what the plugins recorded: statements, dates, problems. */
+    frontmatter: Record<string, unknown>;
+  };
+}
+
+let renderer: Promise<MarkdownRenderer> | undefined;
+const fingerprints = new Map<string, string>();
+
+function fingerprintOf(root: string): string {
+  let fingerprint = fingerprints.get(root);
+  if (!fingerprint) {
+    fingerprint = renderInputsFingerprint(root);
+    fingerprints.set(root, fingerprint);
+  }
+  return fingerprint;
+}
+
+/** The cache key of a document: its whole file (frontmatter and body) and the rendering's inputs. */
+export function annotationKey(root: string, fileText: string): string {
+  return createHash('sha256').update(fingerprintOf(root)).update('\0').update(fileText).digest('hex');
+}
+
+/**
+ * The document rendered and annotated, from the cache when its key is there.
+ * `frontmatter` is what the plugins read (speakers, parties, overrides).
+ */
+export async function annotateDocument(
+  root: string,
+  file: { path: string; text: string; body: string; frontmatter: Record<string, unknown> },
+): Promise<{ annotation: Annotation; key: string; cached: boolean }> {
+  const key = annotationKey(root, file.text);
+  const cacheFile = join(root, ANNOTATION_CACHE, `${key}.json`);
+  if (existsSync(cacheFile)) {
+    try {
+      return { annotation: JSON.parse(readFileSync(cacheFile, 'utf8')) as Annotation, key, cached: true };
+    } catch {
+      // A cache file cut short (an interrupted build): render again.
+    }
+  }
+  renderer ??= unified(markdownOptions).createRenderer({ syntaxHighlight: false });
+  const result = await (await renderer).render(file.body, { frontmatter: { ...file.frontmatter }, fileURL: pathToFileURL(join(root, file.path)) });
+  const annotation: Annotation = {
+    html: result.code,
+    metadata: {
+      headings: result.metadata.headings,
+      imagePaths: [...result.metadata.localImagePaths, ...result.metadata.remoteImagePaths],
+      frontmatter: result.metadata.frontmatter,
+    },
+  };
+  mkdirSync(join(root, ANNOTATION_CACHE), { recursive: true });
+  // Written whole, then renamed: a reader never sees half a file.
+  writeFileSync(`${cacheFile}.tmp`, JSON.stringify(annotation));
+  renameSync(`${cacheFile}.tmp`, cacheFile);
+  return { annotation, key, cached: false };
+}
+
+/** Drops cached annotations no current document uses (edited or removed documents, an older pipeline). */
+export function pruneAnnotations(root: string, keep: ReadonlySet<string>): number {
+  const folder = join(root, ANNOTATION_CACHE);
+  if (!existsSync(folder)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(folder)) {
+    if (keep.has(name.replace(/\.json$/u, ''))) continue;
+    rmSync(join(folder, name), { force: true });
+    removed++;
+  }
+  return removed;
+}

@@ -1,0 +1,36 @@
+/**
+ * The documents collection's loader. Like Astro's `glob()` loader, it reads
+ * content/documents/*.md and keeps unchanged entries; unlike it, it takes each
+ * document's rendering from the annotation cache the content check has just
+ * filled (annotation-cache.ts), so a document is annotated once per change
+ * rather than once by the check and again by Astro.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Loader } from 'astro/loaders';
+import { annotateDocument } from './annotation-cache.ts';
+import { readContent } from './read-content.ts';
+
+export function documentsLoader(): Loader {
+  return {
+    name: 'dispatch-reader:documents',
+    load: async ({ store, parseData, logger }) => {
+      const root = process.cwd();
+      // Problems were reported (and the build stopped) by the content check; what reads cleanly is loaded.
+      const { documents } = readContent(root);
+      const seen = new Set<string>();
+      let rendered = 0;
+      for (const document of documents) {
+        seen.add(document.slug);
+        const text = readFileSync(join(root, document.file), 'utf8');
+        const { annotation, key, cached } = await annotateDocument(root, { path: document.file, text, body: document.body, frontmatter: document.frontmatter });
+        if (store.get(document.slug)?.digest === key) continue;
+        if (!cached) rendered++;
+        const data = await parseData({ id: document.slug, data: document.frontmatter, filePath: document.file });
+        store.set({ id: document.slug, data, body: document.body, filePath: document.file, digest: key, rendered: annotation });
+      }
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      logger.info(`${documents.length} documents, ${rendered} annotated now, ${documents.length - rendered} from the annotation cache.`);
+    },
+  };
+}
