@@ -90,23 +90,31 @@ function speakerType(kind: SpeakerKind): 'Person' | 'Organization' {
   return kind === 'person' ? 'Person' : 'Organization';
 }
 
+/** Every speaker of the statements, once each, in order of first appearance. */
+function speakersOf(statements: readonly StructuredStatement[]): StructuredSpeakerRef[] {
+  const seen = new Map<string, StructuredSpeakerRef>();
+  for (const statement of statements) for (const speaker of statement.speakers) if (!seen.has(speaker.id)) seen.set(speaker.id, speaker);
+  return [...seen.values()];
+}
+
 function speakerRef(speaker: StructuredSpeakerRef): JsonLd {
   return { '@type': speakerType(speaker.kind), '@id': speakerNodeId(speaker.pageUrl), name: speaker.name, url: speaker.pageUrl };
 }
 
 /**
  * One `Quotation` per statement. The speakers are its `creator` (schema.org's
- * `spokenByCharacter` is for fictional characters); an unattributed statement
- * has none. `isBasedOn` is the document it is printed in; `citation` links the
- * related statements.
+ * `spokenByCharacter` is for fictional characters), by `@id`: each speaker is
+ * described once, in the document's `mentions`. An unattributed statement has
+ * none. `isBasedOn` is the document it is printed in; `citation` links the
+ * related statements. The words themselves are in the page (at the quotation's
+ * `@id`), not repeated here: they would double the weight of the page.
  */
 function quotation(statement: StructuredStatement, document: StructuredDocument): JsonLd {
   return {
     '@type': 'Quotation',
     '@id': statement.url,
     url: statement.url,
-    text: statement.text,
-    ...(statement.speakers.length > 0 ? { creator: statement.speakers.map(speakerRef) } : {}),
+    ...(statement.speakers.length > 0 ? { creator: statement.speakers.map((speaker): JsonLd => ({ '@id': speakerNodeId(speaker.pageUrl) })) } : {}),
     isBasedOn: document.siteUrl,
     ...(statement.related.length > 0 ? { citation: statement.related.map((url): JsonLd => ({ '@id': url })) } : {}),
   };
@@ -139,6 +147,7 @@ export function documentJsonLd(input: DocumentJsonLdInput): JsonLd {
     ...(document.reference && type !== 'Report' ? { identifier: document.reference } : {}),
     ...(document.section && type !== 'Report' ? { articleSection: document.section } : {}),
     ...(document.originalUrl ? { isBasedOn: document.originalUrl } : {}),
+    ...(speakersOf(input.statements).length > 0 ? { mentions: speakersOf(input.statements).map(speakerRef) } : {}),
     ...(input.statements.length > 0 ? { hasPart: input.statements.map((statement) => quotation(statement, document)) } : {}),
   };
 }

@@ -84,13 +84,14 @@ describe('structured data and meta', () => {
     expect(['Report', 'NewsArticle', 'BlogPosting']).toContain(data['@type']);
     expect(data.datePublished).toBe(document.date);
     expect(data.publisher['@type']).toBe('Organization');
-    const quotations = data.hasPart as { '@type': string; url: string; creator?: { name: string }[] | { name: string } }[];
+    const quotations = data.hasPart as { '@type': string; url: string; creator?: { '@id': string }[] }[];
+    const described = new Map((data.mentions as { '@id': string; name: string }[]).map((speaker) => [speaker['@id'], speaker.name]));
     const own = statements.filter((statement) => statement.document === slug);
     expect(quotations.map((quotation) => quotation.url)).toEqual(own.map((statement) => `${SITE}${statement.url}`));
     quotations.forEach((quotation, index) => {
       expect(quotation['@type']).toBe('Quotation');
-      const creators = quotation.creator === undefined ? [] : Array.isArray(quotation.creator) ? quotation.creator : [quotation.creator];
-      expect(creators.map((creator) => creator.name)).toEqual(own[index]!.speakers.map((id) => speakers.find((speaker) => speaker.id === id)!.name));
+      const creators = quotation.creator ?? [];
+      expect(creators.map((creator) => described.get(creator['@id']))).toEqual(own[index]!.speakers.map((id) => speakers.find((speaker) => speaker.id === id)!.name));
     });
     expect(meta(html, 'citation_title')).toBe(document.title);
     expect(meta(html, 'citation_publication_date')).toBe(document.date.replaceAll('-', '/'));

@@ -121,35 +121,36 @@ describe('documentJsonLd', () => {
     expect(withOriginal['isBasedOn']).toBe('https://www.fmprc.gov.cn/eng/x.html');
   });
 
-  it('lists one Quotation per statement, in reading order, at the statement’s URL, with its text unchanged', () => {
+  it('lists one Quotation per statement, in reading order, at the statement’s URL; the words stay in the page', () => {
     expect(parts).toHaveLength(input.statements.length);
     for (const [index, part] of parts.entries()) {
       const statement = input.statements[index]!;
       expect(part['@type']).toBe('Quotation');
       expect(part['@id']).toBe(statement.url);
       expect(part['url']).toBe(statement.url);
-      expect(part['text']).toBe(statement.text);
+      // Repeating every statement's words would double the page's weight; the quotation's @id is the passage.
+      expect(part).not.toHaveProperty('text');
       expect(part['isBasedOn']).toBe(readoutUrl);
     }
   });
 
-  it('credits each statement to its speakers: a Person for a person, linked to the speaker page', () => {
-    expect(parts[0]!['creator']).toEqual([
+  it('credits each statement to its speakers by @id, each described once in mentions: a Person for a person, linked to the speaker page', () => {
+    expect(parts[0]!['creator']).toEqual([{ '@id': `${page('wang-yi')}#speaker` }, { '@id': `${page('sergey-lavrov')}#speaker` }]);
+    expect(parts[1]!['creator']).toEqual([{ '@id': `${page('wang-yi')}#speaker` }]);
+    expect(data['mentions']).toEqual([
       { '@type': 'Person', '@id': `${page('wang-yi')}#speaker`, name: 'Wang Yi', url: page('wang-yi') },
       { '@type': 'Person', '@id': `${page('sergey-lavrov')}#speaker`, name: 'Sergey Lavrov', url: page('sergey-lavrov') },
+      { '@type': 'Organization', '@id': `${page('china-mfa')}#speaker`, name: "Ministry of Foreign Affairs of the People's Republic of China", url: page('china-mfa') },
     ]);
-    expect(parts[1]!['creator']).toEqual([{ '@type': 'Person', '@id': `${page('wang-yi')}#speaker`, name: 'Wang Yi', url: page('wang-yi') }]);
   });
 
   it('credits organisations, outlets and groups as an Organization', () => {
-    expect(asNodes(parts[2]!['creator']).map((creator) => [creator['@type'], creator['name']])).toEqual([
-      ['Organization', "Ministry of Foreign Affairs of the People's Republic of China"],
-    ]);
+    expect(parts[2]!['creator']).toEqual([{ '@id': `${page('china-mfa')}#speaker` }]);
     const others = documentJsonLd({
       document: readout,
       statements: [{ id: 's-q', url: `${readoutUrl}#s-q`, text: 'A question?', speakers: [cctvRef, questionerRef], related: [] }],
     });
-    expect(asNodes(asNodes(others['hasPart'])[0]!['creator']).map((creator) => creator['@type'])).toEqual(['Organization', 'Organization']);
+    expect(asNodes(others['mentions']).map((speaker) => speaker['@type'])).toEqual(['Organization', 'Organization']);
   });
 
   it('gives an unattributed statement no creator at all', () => {
@@ -329,7 +330,8 @@ function elements(node: Root | Element, tagName: string): Element[] {
 }
 
 describe('jsonLdScript', () => {
-  const data = documentJsonLd(input);
+  // Text that could end the script element, in a field the data carries.
+  const data = documentJsonLd({ ...input, document: { ...readout, title: 'It was noted that </script><script>alert(1)</script> and <!-- this --> stay text.' } });
   const serialised = jsonLdScript(data);
 
   it('gives the data back through JSON.parse', () => {
@@ -351,8 +353,7 @@ describe('jsonLdScript', () => {
     expect(scripts).toHaveLength(1);
     const content = scripts[0]!.children.map((child) => (child as Text).value).join('');
     expect(content).toBe(serialised);
-    const quotation = asNodes(asNode(JSON.parse(content))['hasPart'])[3]!;
-    expect(quotation['text']).toBe(input.statements[3]!.text);
+    expect(asNode(JSON.parse(content))['headline']).toBe('It was noted that </script><script>alert(1)</script> and <!-- this --> stay text.');
     expect(elements(tree, 'p').map((p) => p.properties['id'])).toEqual(['after']);
   });
 
