@@ -90,7 +90,7 @@ async function benchOurs(size: number): Promise<Row> {
     pages: countPages(dist),
     indexKiB: folderBytes(join(dist, 'pagefind')) / 1024,
   };
-  const check = numberAfter(result.output, /Content check passed: .*\(([\d.]+) s\)/u);
+  const check = numberAfter(result.output, /Content check passed: .*\(([\d.]+) s[;)]/u);
   if (check !== undefined) row.checkSeconds = check;
   const relationMs = numberAfter(result.output, /Relations: .* in (\d+) ms/u);
   if (relationMs !== undefined) row.relationSeconds = relationMs / 1000;

@@ -75,8 +75,9 @@ export async function annotateDocument(
   };
   mkdirSync(join(root, ANNOTATION_CACHE), { recursive: true });
   // Written whole, then renamed: a reader never sees half a file.
-  writeFileSync(`${cacheFile}.tmp`, JSON.stringify(annotation));
-  renameSync(`${cacheFile}.tmp`, cacheFile);
+  const partial = `${cacheFile}.${process.pid}.tmp`;
+  writeFileSync(partial, JSON.stringify(annotation));
+  renameSync(partial, cacheFile);
   return { annotation, key, cached: false };
 }
 

@@ -10,7 +10,7 @@ import { annotateDocument, pruneAnnotations } from './annotation-cache.ts';
 import { problem, type ContentProblem } from './content-errors.ts';
 import { readContent, type SourceDocument } from './read-content.ts';
 import { readCuratedRelations } from './relations/curated.ts';
-import { dayRange } from './timeline.ts';
+import { eventFor } from './timeline.ts';
 import { CONTENT_PATHS } from './content-paths.ts';
 import { RULES, type RuleId } from '../pipeline/rules.ts';
 import type { Speaker, TimelineEvent } from './schema.ts';
@@ -46,7 +46,7 @@ export async function checkContent(root: string): Promise<ContentCheck> {
   // Frontmatter problems come first: annotating a document whose frontmatter is wrong would only add noise.
   if (problems.length > 0) return { speakers, documents, problems, summary };
   const statementIds = new Set<string>();
-  const mentionedRanges: [string, string][] = [];
+  const mentionedRanges: { datetime: string; until?: string | undefined }[] = [];
   const usedKeys = new Set<string>();
   for (const document of documents) {
     // The same renderer as Astro's, through the annotation cache the content loader reads: one annotation per change.
@@ -65,8 +65,8 @@ export async function checkContent(root: string): Promise<ContentCheck> {
     summary.overrides += Number(recorded['overridesUsed'] ?? 0);
     const dates = (recorded['dateMentions'] ?? []) as DateRecord[];
     summary.dates += dates.length;
-    for (const mention of dates) if (!mention.inNote) mentionedRanges.push(dayRange(mention.datetime, mention.until));
-    for (const date of [document.frontmatter.date, ...document.frontmatter.eventDates]) mentionedRanges.push(dayRange(date));
+    for (const mention of dates) if (!mention.inNote) mentionedRanges.push({ datetime: mention.datetime, until: mention.until });
+    for (const date of [document.frontmatter.date, ...document.frontmatter.eventDates]) mentionedRanges.push({ datetime: date });
     for (const recordedProblem of (recorded['contentProblems'] ?? []) as RecordedProblem[]) {
       const rule = RULES[recordedProblem.rule as RuleId];
       const line = recordedProblem.line === undefined ? undefined : toFileLine(recordedProblem.line);
@@ -80,15 +80,13 @@ export async function checkContent(root: string): Promise<ContentCheck> {
   return { speakers, documents, problems, summary };
 }
 
-/** An event must overlap a date some text mentions (or a document's date): the timeline is derived from the texts. */
-function unmentionedEvents(root: string, events: readonly TimelineEvent[], mentioned: readonly [string, string][]): ContentProblem[] {
+/** An event must hold a date some text mentions (or a document's date): the timeline is derived from the texts. */
+function unmentionedEvents(root: string, events: readonly TimelineEvent[], mentioned: readonly { datetime: string; until?: string | undefined }[]): ContentProblem[] {
   const file = CONTENT_PATHS.events;
   const lines = events.length > 0 ? readFileSync(join(root, file), 'utf8').split('\n') : [];
   return events
-    .filter((event) => {
-      const [start, end] = dayRange(event.date, event.until);
-      return !mentioned.some(([mentionStart, mentionEnd]) => mentionStart <= end && mentionEnd >= start);
-    })
+    // The timeline's own rule (`eventFor`): an event with no mention it would show is refused.
+    .filter((event) => !mentioned.some((mention) => eventFor(mention, [event]) !== undefined))
     .map((event) => {
       const index = lines.findIndex((line) => new RegExp(`^\\s*-?\\s*id:\\s*["']?${event.id}["']?\\s*$`, 'u').test(line));
       const when = event.until ? `${event.date} – ${event.until}` : event.date;

@@ -89,6 +89,11 @@ export const ContentErrors = {
     message: (speakerId: string) => `speaker id \`${speakerId}\` is used twice`,
     hint: 'Ids are permanent and unique; merge the two entries or rename the new one.',
   }),
+  SpeakerNameTaken: define({
+    title: 'Two speakers have the same display name.',
+    message: (name: string, first: string, second: string) => `name "${name}" is used by both \`${first}\` and \`${second}\``,
+    hint: 'Display names are what search filters and feeds show: give each speaker a distinct one (add a title or country, e.g. "Wang Yi (diplomat)").',
+  }),
   AliasClaimedTwice: define({
     title: 'An alias belongs to two speakers.',
     message: (alias: string, first: string, second: string) =>

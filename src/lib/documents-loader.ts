@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { annotateDocument } from './annotation-cache.ts';
+import { annotateDocument, annotationKey } from './annotation-cache.ts';
+import { formatProblem } from './content-errors.ts';
 import { readContent } from './read-content.ts';
 
 export function documentsLoader(): Loader {
@@ -16,15 +17,16 @@ export function documentsLoader(): Loader {
     name: 'dispatch-reader:documents',
     load: async ({ store, parseData, logger }) => {
       const root = process.cwd();
-      // Problems were reported (and the build stopped) by the content check; what reads cleanly is loaded.
-      const { documents } = readContent(root);
+      // `npm run build` has stopped on these already; a bare `astro build` must not skip a bad document silently.
+      const { documents, problems } = readContent(root);
+      if (problems.length > 0) throw new Error(`The content has problems; run \`npm run check:content\`:\n${problems.map(formatProblem).join('\n')}`);
       const seen = new Set<string>();
       let rendered = 0;
       for (const document of documents) {
         seen.add(document.slug);
         const text = readFileSync(join(root, document.file), 'utf8');
+        if (store.get(document.slug)?.digest === annotationKey(root, text)) continue;
         const { annotation, key, cached } = await annotateDocument(root, { path: document.file, text, body: document.body, frontmatter: document.frontmatter });
-        if (store.get(document.slug)?.digest === key) continue;
         if (!cached) rendered++;
         const data = await parseData({ id: document.slug, data: document.frontmatter, filePath: document.file });
         store.set({ id: document.slug, data, body: document.body, filePath: document.file, digest: key, rendered: annotation });

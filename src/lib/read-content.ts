@@ -97,6 +97,7 @@ export function readSpeakers(root: string): { speakers: Speaker[]; problems: Con
   const speakers: Speaker[] = [];
   const seenIds = new Map<string, number>();
   const aliasOwner = new Map<string, string>();
+  const nameOwners = new Map<string, string>();
   entries.forEach((entry, index) => {
     const parsed = speakerSchema.safeParse(entry);
     if (!parsed.success) {
@@ -110,6 +111,10 @@ export function readSpeakers(root: string): { speakers: Speaker[]; problems: Con
       return;
     }
     seenIds.set(speaker.id, index);
+    // Display names are search filter values and feed authors: two speakers sharing one would share their statements there.
+    const nameOwner = nameOwners.get(speaker.name);
+    if (nameOwner !== undefined) problems.push(problem('SpeakerNameTaken', { file, line: lineOf(yaml, [index, 'name']) }, speaker.name, nameOwner, speaker.id));
+    else nameOwners.set(speaker.name, speaker.id);
     speaker.aliases.forEach((alias, aliasIndex) => {
       const owner = aliasOwner.get(alias);
       if (owner !== undefined && owner !== speaker.id) {

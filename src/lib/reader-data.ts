@@ -6,7 +6,7 @@
 import { atomFeed, xmlText } from './feeds.ts';
 import { type CitableDocument, type CitableStatement } from './citations.ts';
 import { documentJsonLd, speakerJsonLd, type JsonLd, type SpeakerKind } from './structured-data.ts';
-import { comparePages, documentsWithStatements, getSpeakers, listDocuments, relations, speakerPages, type DocumentSummary } from './site-data.ts';
+import { comparePages, documentsWithStatements, getSpeakers, listDocuments, relations, shownRelations, speakerPages, type DocumentSummary } from './site-data.ts';
 import type { Speaker } from './schema.ts';
 
 /** The date these pages were built: the access date of a citation made from them. */
@@ -81,7 +81,8 @@ export async function documentStructuredData(slug: string, site: URL): Promise<J
           kind: structuredKind(speakers.get(speakerId)),
           pageUrl: absolute(`/speakers/${speakerId}/`, site),
         })),
-        related: (stage.byStatement.get(id) ?? []).map((view) => absolute((view.a.id === id ? view.b : view.a).href, site)),
+        // The related statements the page shows, so the data says what the reader sees.
+        related: shownRelations(stage, id).map((view) => absolute((view.a.id === id ? view.b : view.a).href, site)),
       };
     }),
   });
@@ -155,10 +156,16 @@ function excerpt(text: string, length: number): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), length / 2))}…`;
 }
 
-/** Previous (older) and next (newer) documents, by publication date. */
+let oldestFirst: Promise<{ documents: DocumentSummary[]; index: Map<string, number> }> | undefined;
+
+/** Previous (older) and next (newer) documents, by publication date (sorted once per build). */
 export async function documentNeighbours(slug: string): Promise<{ previous?: DocumentSummary; next?: DocumentSummary }> {
-  const documents = (await listDocuments()).slice().sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
-  const index = documents.findIndex((document) => document.slug === slug);
+  oldestFirst ??= listDocuments().then((list) => {
+    const documents = list.slice().sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+    return { documents, index: new Map(documents.map((document, position) => [document.slug, position])) };
+  });
+  const { documents, index: positions } = await oldestFirst;
+  const index = positions.get(slug) ?? -1;
   const previous = index > 0 ? documents[index - 1] : undefined;
   const next = index >= 0 && index < documents.length - 1 ? documents[index + 1] : undefined;
   return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };

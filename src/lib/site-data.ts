@@ -292,17 +292,31 @@ const KIND_ORDER = { verbatim: 0, translation: 1, paraphrase: 2 } as const;
  */
 export const MAX_RELATED_SHOWN = 6;
 
-/** The relations shown beside a statement, best first. */
-function shownRelations(stage: RelationsStage, id: string): RelationView[] {
-  return [...(stage.byStatement.get(id) ?? [])]
-    .sort(
-      (x, y) =>
-        KIND_ORDER[x.relation.kind] - KIND_ORDER[y.relation.kind] ||
-        y.relation.score - x.relation.score ||
-        (x.a.id === id ? x.b : x.a).document.date.localeCompare((y.a.id === id ? y.b : y.a).document.date) ||
-        x.key.localeCompare(y.key),
-    )
-    .slice(0, MAX_RELATED_SHOWN);
+const shownCache = new WeakMap<RelationsStage, Map<string, RelationView[]>>();
+
+/** The relations shown beside a statement, best first (sorted once per build, then looked up). */
+export function shownRelations(stage: RelationsStage, id: string): RelationView[] {
+  let shown = shownCache.get(stage);
+  if (!shown) {
+    shown = new Map();
+    for (const [statement, views] of stage.byStatement) {
+      const other = (view: RelationView) => (view.a.id === statement ? view.b : view.a);
+      shown.set(
+        statement,
+        [...views]
+          .sort(
+            (x, y) =>
+              KIND_ORDER[x.relation.kind] - KIND_ORDER[y.relation.kind] ||
+              y.relation.score - x.relation.score ||
+              other(x).document.date.localeCompare(other(y).document.date) ||
+              x.key.localeCompare(y.key),
+          )
+          .slice(0, MAX_RELATED_SHOWN),
+      );
+    }
+    shownCache.set(stage, shown);
+  }
+  return shown.get(id) ?? [];
 }
 
 /** Where the comparison of a pair is shown, from the page of the statement `id`. */
@@ -312,11 +326,12 @@ function compareHref(slug: string, view: RelationView): string {
 
 /** For one document: the related links of each of its statements, by anchor. */
 export async function relatedLinksFor(slug: string): Promise<Map<string, RelatedLink[]>> {
-  const stage = await relations();
+  const [stage, documents] = await Promise.all([relations(), documentsWithStatements()]);
   const links = new Map<string, RelatedLink[]>();
-  for (const id of stage.byStatement.keys()) {
-    if (!id.startsWith(`${slug}/`)) continue;
-    const anchor = id.slice(slug.length + 1);
+  const own = documents.find(({ document }) => document.slug === slug)?.statements ?? [];
+  for (const { id: anchor } of own) {
+    const id = `${slug}/${anchor}`;
+    if (!stage.byStatement.has(id)) continue;
     const list = shownRelations(stage, id).map((view) => {
       const here = view.a.id === id;
       const other = here ? view.b : view.a;
@@ -388,7 +403,7 @@ export async function documentHtml(entry: DocumentEntry): Promise<string> {
 
 export async function relationsDataset() {
   const stage = await relations();
-  const shownFrom = (id: string, key: string) => shownRelations(stage, id).some((view) => view.key === key);
+  const shownFrom = (id: string, key: string) => shownRelations(stage, id).some((view) => view.key === key); // at most 6 per statement
   return {
     relations: stage.relations.map((view) => {
       const { key, relation, a, b } = view;

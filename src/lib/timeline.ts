@@ -74,7 +74,7 @@ function labelFor(datetime: string, until?: string): string {
 }
 
 /** A mention belongs to an event when it falls within the event, or is a week that contains it. */
-function eventFor(mention: { datetime: string; until?: string | undefined }, events: readonly TimelineEvent[]): TimelineEvent | undefined {
+export function eventFor(mention: { datetime: string; until?: string | undefined }, events: readonly TimelineEvent[]): TimelineEvent | undefined {
   const [start, end] = dayRange(mention.datetime, mention.until);
   const isWeek = mention.datetime.includes('W');
   return events.find((event) => {

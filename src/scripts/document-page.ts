@@ -4,12 +4,13 @@
  * focus. All of it is added by this script, so the HTML stays as light as the
  * text and, without JavaScript, the ¶ permalinks and plain links remain.
  */
-import { bibtex, chicagoNote, cslJson, ris, type CitableDocument, type CitableStatement } from '../lib/citations.ts';
+import { bibtex, chicagoNote, CITATION_MEDIA_TYPES, cslJson, ris, type CitableDocument, type CitableStatement } from '../lib/citations.ts';
 
 /** The statement's words as printed: what the site adds around them (labels, links) is left out. */
 export function printedText(element: Element): string {
   const copy = element.cloneNode(true) as Element;
-  copy.querySelectorAll('[data-added], [data-footnote-backref]').forEach((added) => added.remove());
+  // Footnote markers are the site's links to the notes, not words of the passage.
+  copy.querySelectorAll('[data-added], [data-footnote-backref], [data-footnote-ref]').forEach((added) => added.remove());
   return (copy.textContent ?? '').replace(/\s+/gu, ' ').trim();
 }
 
@@ -52,25 +53,19 @@ function citePanel(citable: CitableStatement, id: string): HTMLElement {
   actions.append(
     button('Copy citation', (control) => void copy(note.textContent ?? '', control, 'Copy citation')),
     ' Download: ',
-    download(`${key}.bib`, 'application/x-bibtex', bibtex(citable)),
+    download(`${key}.bib`, CITATION_MEDIA_TYPES.bibtex, bibtex(citable)),
     ' · ',
-    download(`${key}.ris`, 'application/x-research-info-systems', ris(citable)),
+    download(`${key}.ris`, CITATION_MEDIA_TYPES.ris, ris(citable)),
     ' · ',
-    download(`${key}.json`, 'application/vnd.citationstyles.csl+json', JSON.stringify(cslJson(citable), null, 2)),
+    download(`${key}.json`, CITATION_MEDIA_TYPES.cslJson, JSON.stringify(cslJson(citable), null, 2)),
   );
   panel.append(note, actions);
   return panel;
 }
 
 function addStatementTools(body: HTMLElement): void {
-  const documentData: CitableDocument = {
-    title: body.dataset['title'] ?? document.title,
-    date: body.dataset['date'] ?? '',
-    outletName: body.dataset['outlet'] ?? '',
-    siteUrl: body.dataset['siteUrl'] ?? location.href.split('#')[0]!,
-    slug: location.pathname.split('/').filter(Boolean).pop() ?? '',
-    accessed: new Date().toISOString().slice(0, 10),
-  };
+  // The same document record the page's own citation and the /cite/ downloads use; only the access date is today's.
+  const documentData: CitableDocument = { ...(JSON.parse(body.dataset['citable'] ?? '{}') as CitableDocument), accessed: new Date().toISOString().slice(0, 10) };
   for (const statement of body.querySelectorAll<HTMLElement>('.statement[id]')) {
     const wrap = statement.querySelector<HTMLElement>(':scope > .permalink-wrap');
     if (!wrap) continue;

@@ -4,6 +4,7 @@
  * (shareable, bookmarkable, back/forward), and updates the facet counts.
  * Pagefind itself is fetched only when there is something to search.
  */
+import { formatIsoDate } from '../lib/iso-date.ts';
 import { SEARCH_FILTERS, type SearchFilter } from '../lib/search-records.ts';
 
 interface PagefindResultData {
@@ -83,10 +84,8 @@ function excerptNodes(excerpt: string): Node[] {
   return nodes;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 function formatDate(iso: string | undefined): string {
-  if (!iso || !/^\d{4}-\d{2}-\d{2}$/u.test(iso)) return iso ?? '';
-  return dateFormat.format(new Date(`${iso}T00:00:00Z`));
+  return iso ? formatIsoDate(iso) : '';
 }
 
 /** The passage's URL with the query, so the page it lands on can highlight the words. */

@@ -76,6 +76,17 @@ describe('reader features', () => {
     await expect(panel.count()).resolves.toBe(0);
   });
 
+  it('cites a statement with the same document record as the page’s own citation (reference included)', async () => {
+    await page.goto(`${server.origin}${MEMRI}`);
+    const documentNote = ((await page.locator('.cite p').first().textContent()) ?? '').replace(/^Note: /u, '');
+    const statement = page.locator('.statement[id]').first();
+    await statement.locator('.statement-tools').getByRole('button', { name: /^Cite this statement/u }).click();
+    const note = (await page.locator('.statement-cite p').first().textContent()) ?? '';
+    expect(documentNote).toContain('Special Dispatch No. 9252');
+    expect(note).toContain('Special Dispatch No. 9252');
+    expect(note).toContain('“Following U.S.-China Meeting');
+  });
+
   it('previews a footnote on focus, and a related passage on hover, with the passage itself', async () => {
     await page.goto(`${server.origin}${MEMRI}`);
     await page.locator('a[data-footnote-ref]').first().focus();

@@ -94,6 +94,14 @@ const cases: BadInput[] = [
     hint: /\[AliasClaimedTwice\]/u,
   },
   {
+    name: 'a display name used by two speakers',
+    file: SPEAKERS,
+    break: (c) => c.edit(SPEAKERS, 'name: Sergey Lavrov', 'name: Wang Yi'),
+    message: /name "Wang Yi" is used by both `wang-yi` and `sergey-lavrov`/u,
+    line: (text) => text.split('\n').findIndex((line, index, lines) => line.includes('name: Wang Yi') && lines.slice(0, index).some((before) => before.includes('name: Wang Yi'))) + 1,
+    hint: /\[SpeakerNameTaken\]/u,
+  },
+  {
     name: 'a <style> element',
     file: DIPLOMAT,
     break: (c) => c.write(DIPLOMAT, `${c.read(DIPLOMAT)}\n<style>body { display: none }</style>\n`),
