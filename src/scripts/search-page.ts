@@ -20,6 +20,7 @@ interface PagefindSearch {
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
   search(query: string | null, options?: { filters?: Record<string, { any: string[] }> }): Promise<PagefindSearch | null>;
 }
 
@@ -163,7 +164,11 @@ export function startSearchPage(): void {
     more.hidden = pending.length === 0;
   };
 
+  let filtersLoaded: Promise<unknown> | undefined;
   const updateCounts = async (pagefind: Pagefind, state: SearchState, run: number) => {
+    // Pagefind counts only the filters whose index it has loaded; load them all once, after the first results show.
+    filtersLoaded ??= pagefind.filters();
+    await filtersLoaded;
     for (const fieldset of form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-facet]')) {
       const key = fieldset.dataset['facet'] as SearchFilter;
       // OR within a facet: a value's count ignores the facet's own selection.

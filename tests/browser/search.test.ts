@@ -93,8 +93,16 @@ describe('search in the browser', () => {
     const url = new URL(page.url());
     expect(url.searchParams.getAll('speaker').sort()).toEqual(['Hua Chunying', 'Sergey Lavrov']);
     // The count beside a speaker is the number of results that speaker would add, whatever else is ticked.
-    const huaCount = await page.locator('fieldset[data-facet="speaker"] label', { hasText: 'Hua Chunying' }).locator('.facet-count').textContent();
-    expect(huaCount).toBe('(3)');
+    const count = (facet: string, value: string) => page.locator(`fieldset[data-facet="${facet}"] label:has(input[value="${value}"]) .facet-count`).textContent();
+    expect(await count('speaker', 'Hua Chunying')).toBe('(3)');
+    // Every facet is counted over the results of the others: Hua Chunying's line in each of three outlets.
+    await page.getByRole('checkbox', { name: /^Sergey Lavrov/u }).uncheck();
+    await results();
+    await page.waitForFunction(() => document.querySelector('fieldset[data-facet="outlet"] label:has(input[value="The Diplomat"]) .facet-count')?.textContent === '(1)');
+    expect(await count('outlet', 'The Diplomat')).toBe('(1)');
+    expect(await count('outlet', 'MEMRI')).toBe('(1)');
+    expect(await count('year', '2023')).toBe('(0)');
+    expect(await count('kind', 'statement')).toBe('(3)');
   });
 
   it('keeps the query and filters in the URL: typed, reloaded, and back again', async () => {
