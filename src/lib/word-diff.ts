@@ -15,7 +15,20 @@ export interface DiffToken {
 
 const MAX_WORDS = 400;
 
+// Comparison pages diff tens of thousands of passages of the same few thousand words: normalise each word once.
+const comparableCache = new Map<string, string>();
+
 export function comparable(word: string): string {
+  let key = comparableCache.get(word);
+  if (key === undefined) {
+    if (comparableCache.size > 100_000) comparableCache.clear();
+    key = normalise(word);
+    comparableCache.set(word, key);
+  }
+  return key;
+}
+
+function normalise(word: string): string {
   return word
     .toLowerCase()
     .normalize('NFKD')
