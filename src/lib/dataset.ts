@@ -56,7 +56,7 @@ export function datasetDocument(document: DocumentSummary, statementCount: numbe
     dateBasis: document.dateBasis,
     ...(document.dateNote ? { dateNote: document.dateNote } : {}),
     outlet: document.outlet.id,
-    kind: document.kind,
+    kind: document.kindId,
     speakers: document.speakers.map((speaker) => speaker.id),
     eventDates: document.eventDates.map((event) => event.iso),
     ...(document.reference ? { reference: document.reference } : {}),

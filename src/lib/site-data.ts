@@ -30,7 +30,10 @@ export interface DocumentSummary {
   dateLabel: string;
   dateBasis: 'printed' | 'inferred';
   dateNote: string | undefined;
+  /** The kind as a reader reads it ("blog post"). */
   kind: string;
+  /** The kind's id, as in the frontmatter and the dataset ("blog-post"). */
+  kindId: string;
   outlet: SpeakerRef;
   speakers: SpeakerRef[];
   summary: string;
@@ -63,6 +66,7 @@ export function summariseDocument(entry: DocumentEntry, speakers: Map<string, Sp
     dateBasis: data.dateBasis,
     dateNote: data.dateNote,
     kind: data.kind.replace('-', ' '),
+    kindId: data.kind,
     outlet: speakerRef(speakers, data.outlet),
     speakers: data.speakers.map((id) => speakerRef(speakers, id)),
     summary: data.summary,
