@@ -69,6 +69,23 @@ function numberAfter(output: string, pattern: RegExp): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** What both sites report: time, memory, pages, index and the first search. */
+async function baseRow(size: number, site: Row['site'], result: Measured, dist: string): Promise<Row> {
+  const search = await firstSearchBytes(dist);
+  return {
+    size,
+    site,
+    seconds: result.seconds,
+    msPerDocument: (result.seconds * 1000) / size,
+    peakRssMiB: result.peakRss / 2 ** 20,
+    peakProcess: result.peakProcess,
+    pages: countPages(dist),
+    indexKiB: folderBytes(join(dist, 'pagefind')) / 1024,
+    firstSearchKB: search.gzipBytes / 1000,
+    firstSearchWord: search.word,
+  };
+}
+
 function fail(what: string, result: Measured): never {
   console.error(result.output.slice(-4000));
   throw new Error(`${what} failed with exit ${result.status}`);
@@ -79,17 +96,7 @@ async function benchOurs(size: number): Promise<Row> {
   console.error(`[bench] ours, ${size} documents…`);
   const result = await measure(process.execPath, ['scripts/build.ts'], { cwd: folder });
   if (result.status !== 0) fail(`our build of ${size} documents`, result);
-  const dist = join(folder, 'dist');
-  const row: Row = {
-    size,
-    site: 'ours',
-    seconds: result.seconds,
-    msPerDocument: (result.seconds * 1000) / size,
-    peakRssMiB: result.peakRss / 2 ** 20,
-    peakProcess: result.peakProcess,
-    pages: countPages(dist),
-    indexKiB: folderBytes(join(dist, 'pagefind')) / 1024,
-  };
+  const row = await baseRow(size, 'ours', result, join(folder, 'dist'));
   const check = numberAfter(result.output, /Content check passed: .*\(([\d.]+) s[;)]/u);
   if (check !== undefined) row.checkSeconds = check;
   const relationMs = numberAfter(result.output, /Relations: .* in (\d+) ms/u);
@@ -100,9 +107,6 @@ async function benchOurs(size: number): Promise<Row> {
   if (relations !== undefined) row.relations = relations;
   const statements = numberAfter(result.output, /Annotation: (\d+) statements/u);
   if (statements !== undefined) row.statements = statements;
-  const search = await firstSearchBytes(dist);
-  row.firstSearchKB = search.gzipBytes / 1000;
-  row.firstSearchWord = search.word;
   // One document changed, then built again: what an editor waits for.
   const changed = readdirSync(join(folder, 'content/documents')).sort()[0]!;
   const path = join(folder, 'content/documents', changed);
@@ -121,20 +125,7 @@ async function benchReference(size: number): Promise<Row> {
   const script = `node node_modules/astro/bin/astro.mjs build && node node_modules/pagefind/lib/runner/bin.cjs --site dist`;
   const result = await measure('sh', ['-c', script], { cwd: folder });
   if (result.status !== 0) fail(`the reference build of ${size} documents`, result);
-  const dist = join(folder, 'dist');
-  const search = await firstSearchBytes(dist);
-  const row: Row = {
-    size,
-    site: 'reference',
-    seconds: result.seconds,
-    msPerDocument: (result.seconds * 1000) / size,
-    peakRssMiB: result.peakRss / 2 ** 20,
-    peakProcess: result.peakProcess,
-    pages: countPages(dist),
-    indexKiB: folderBytes(join(dist, 'pagefind')) / 1024,
-    firstSearchKB: search.gzipBytes / 1000,
-    firstSearchWord: search.word,
-  };
+  const row = await baseRow(size, 'reference', result, join(folder, 'dist'));
   rmSync(folder, { recursive: true, force: true });
   return row;
 }

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, recordConsoleErrors } from '../helpers/browser.ts';
 import { DIST } from '../helpers/paths.ts';
 import { serveDist, type StaticServer } from '../helpers/static-server.ts';
 
@@ -20,15 +20,13 @@ const paths = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
 let browser: Browser;
 let server: StaticServer;
 let page: Page;
-let errors: string[] = [];
+const errors: string[] = [];
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchChromium(), serveDist()]);
   page = await browser.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  // One array for the whole run, emptied before each page.
+  recordConsoleErrors(page, errors);
 });
 
 afterAll(async () => {
@@ -58,7 +56,7 @@ describe.each(['light', 'dark'] as const)('every page, %s colour scheme', (schem
   });
 
   it.each(paths)('%s: no axe violation, no console error', async (path) => {
-    errors = [];
+    errors.length = 0;
     await page.emulateMedia({ colorScheme: scheme });
     // A search page with a query runs the search, so the results and facets are checked too.
     const url = path === '/search/' ? `${server.origin}/search/?q=partnership&speaker=Wang+Yi` : `${server.origin}${path}`;

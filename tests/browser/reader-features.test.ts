@@ -1,7 +1,7 @@
 /** Reader features in Chromium: theme toggle, copy link, cite a statement, previews, small screens, print. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, recordConsoleErrors } from '../helpers/browser.ts';
 import { serveDist, type StaticServer } from '../helpers/static-server.ts';
 
 let browser: Browser;
@@ -19,10 +19,7 @@ beforeAll(async () => {
   context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  recordConsoleErrors(page, errors);
 });
 
 afterAll(async () => {

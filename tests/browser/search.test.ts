@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, recordConsoleErrors } from '../helpers/browser.ts';
 import { DIST } from '../helpers/paths.ts';
 import { serveDist, type StaticServer } from '../helpers/static-server.ts';
 
@@ -22,10 +22,7 @@ const WATERSHED = 's-wang-yi-said-the-current-international';
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchChromium(), serveDist()]);
   page = await browser.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  recordConsoleErrors(page, consoleErrors);
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, recordConsoleErrors } from '../helpers/browser.ts';
 import { serveDist, type StaticServer } from '../helpers/static-server.ts';
 
 let browser: Browser;
@@ -11,10 +11,7 @@ const consoleErrors: string[] = [];
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchChromium(), serveDist()]);
   page = await browser.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  recordConsoleErrors(page, consoleErrors);
 });
 
 afterAll(async () => {
