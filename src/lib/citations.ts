@@ -60,10 +60,10 @@ function urlOf(item: Citable): string {
   return isStatement(item) ? item.url : item.siteUrl;
 }
 
-/** "A", "A and B", "A, B, and C" (Chicago's serial comma). */
-function joinNames(names: readonly string[]): string {
+/** "A", "A and B", "A, B, and C" (Chicago's serial comma; `serialComma: false` gives "A, B and C"). */
+export function joinNames(names: readonly string[], { serialComma = true } = {}): string {
   if (names.length <= 2) return names.join(' and ');
-  return `${names.slice(0, -1).join(', ')}, and ${names.at(-1)}`;
+  return `${names.slice(0, -1).join(', ')}${serialComma ? ',' : ''} and ${names.at(-1)}`;
 }
 
 /**
@@ -123,7 +123,7 @@ export const QUOTE_EXCERPT_LENGTH = 200;
  * is near, with "…" when something was left out. Counted in code points so a
  * character outside the BMP is never split.
  */
-function excerpt(text: string, limit = QUOTE_EXCERPT_LENGTH): string {
+export function excerpt(text: string, limit = QUOTE_EXCERPT_LENGTH): string {
   const characters = Array.from(text.trim());
   if (characters.length <= limit) return characters.join('');
   const head = characters.slice(0, limit).join('');

@@ -4,7 +4,7 @@
  * formatters live in citations.ts, feeds.ts and structured-data.ts.
  */
 import { atomFeed, xmlText } from './feeds.ts';
-import { type CitableDocument, type CitableStatement } from './citations.ts';
+import { excerpt, type CitableDocument, type CitableStatement } from './citations.ts';
 import { documentJsonLd, speakerJsonLd, type JsonLd, type SpeakerKind } from './structured-data.ts';
 import { comparePages, documentsWithStatements, getSpeakers, listDocuments, relations, shownRelations, speakerPages, type DocumentSummary } from './site-data.ts';
 import type { Speaker } from './schema.ts';
@@ -148,12 +148,6 @@ export async function speakerFeeds(site: URL): Promise<{ params: { id: string };
       });
       return { params, props: { feed } };
     });
-}
-
-function excerpt(text: string, length: number): string {
-  if (text.length <= length) return text;
-  const cut = text.slice(0, length);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), length / 2))}…`;
 }
 
 let oldestFirst: Promise<{ documents: DocumentSummary[]; index: Map<string, number> }> | undefined;

@@ -9,6 +9,8 @@
  * `/search/?speaker=…` links are shared and bookmarked.
  */
 /** Filter keys, in the order the search page shows them. */
+import { joinNames } from './citations.ts';
+
 export const SEARCH_FILTERS = ['speaker', 'outlet', 'year', 'kind', 'document'] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
@@ -62,7 +64,7 @@ export function statementSearchRecords(dataset: SearchDataset): SearchRecord[] {
       language: 'en',
       meta: {
         title: document.title,
-        speaker: speakers.length > 0 ? joinNames(speakers) : 'Unattributed',
+        speaker: speakers.length > 0 ? joinNames(speakers, { serialComma: false }) : 'Unattributed',
         outlet,
         date: document.date,
         kind,
@@ -71,11 +73,6 @@ export function statementSearchRecords(dataset: SearchDataset): SearchRecord[] {
       sort: { date: document.date },
     };
   });
-}
-
-function joinNames(names: readonly string[]): string {
-  if (names.length <= 2) return names.join(' and ');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 /** The filters of a document's own record (set on its page by `data-pagefind-filter`). */
