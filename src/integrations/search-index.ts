@@ -1,6 +1,7 @@
 /**
  * Builds the Pagefind index when Astro has written the site: one custom record
- * per statement (from the published dataset, /data/*.json) and one record per
+ * per speaker in a document (from the published dataset, /data/*.json; see
+ * `search-records.ts` for why not one per statement) and one record per
  * document page (its narration and header; statements are excluded so every
  * word is found once). Run through Pagefind's Node API, as Starlight does.
  */
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { statementSearchRecords, type SearchDataset } from '../lib/search-records.ts';
+import { passageSearchRecords, type SearchDataset } from '../lib/search-records.ts';
 
 const RECORD_BATCH = 500;
 
@@ -45,12 +46,12 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
           documents: (await readData('documents')).documents,
           speakers: (await readData('speakers')).speakers,
         };
-        const records = statementSearchRecords(dataset);
+        const records = passageSearchRecords(dataset);
 
         const { index, errors: createErrors } = await pagefind.createIndex({
           rootSelector: 'main',
-          // Statements are records of their own; what the site adds (labels, related links) is not the text.
-          excludeSelectors: ['[data-speakers]', '[data-added]'],
+          // Statements are records of their own; what the site adds (labels, related links, citations, the print footer) is not the text.
+          excludeSelectors: ['[data-speakers]', '[data-added]', 'details.cite', '.print-only'],
           forceLanguage: 'en',
         });
         if (!index) throw new Error(`Pagefind could not create an index: ${createErrors.join('; ')}`);
@@ -72,7 +73,7 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
         }
         const bytes = await folderSize(join(outDir, bundleDir));
         logger.info(
-          `Search: ${records.length} statement records and ${pages.page_count} documents indexed, ${(bytes / 1024).toFixed(0)} KiB in /${bundleDir}/, in ${Math.round(performance.now() - started)} ms.`,
+          `Search: ${records.length} passage records (${dataset.statements.length} statements) and ${pages.page_count} documents indexed, ${(bytes / 1024).toFixed(0)} KiB in /${bundleDir}/, in ${Math.round(performance.now() - started)} ms.`,
         );
       },
     },

@@ -1,16 +1,26 @@
 /**
- * Search records: one per statement, built from the open dataset (/data/*.json)
- * so that search and data can never disagree. Pagefind indexes them as custom
- * records (its sub-results follow headings only, and a speaker filter must
- * select passages, not pages). Documents are indexed from their pages, with
- * their statements excluded, so every word is in exactly one record.
+ * Search records, built from the open dataset (/data/*.json) so that search and
+ * data can never disagree. One Pagefind custom record per *speaker in a
+ * document*: the passages one speaker (or one set of joint speakers) has in
+ * one document, of one kind. A speaker filter must select passages, not pages,
+ * so a record never mixes speakers; and records, not words, are what Pagefind's
+ * memory and its first download grow with (each record costs an entry in the
+ * index's metadata, which every first search fetches), so a record is not one
+ * statement either: at 1,000 documents that is 5,030 records instead of 18,200.
+ *
+ * The record lists its passages with their word offsets (`meta.passages`), so
+ * the search page can map each hit back to the passage that holds it and link
+ * to that passage's own `#fragment` (see `passageExcerpts`).
+ *
+ * Documents are indexed from their pages, with their statements excluded, so
+ * every word is in exactly one record.
  *
  * The filter keys and their values are part of the site's public contract:
  * `/search/?speaker=…` links are shared and bookmarked.
  */
-/** Filter keys, in the order the search page shows them. */
 import { joinNames } from './citations.ts';
 
+/** Filter keys, in the order the search page shows them. */
 export const SEARCH_FILTERS = ['speaker', 'outlet', 'year', 'kind', 'document'] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
@@ -23,15 +33,14 @@ export const KIND_LABELS: Record<string, string> = {
 };
 
 export interface SearchRecord {
-  /** Site path with the statement's `#fragment`. */
+  /** Site path with the first passage's `#fragment`. */
   url: string;
-  /** The statement's words as printed. */
+  /** The passages' words as printed, in document order, separated by spaces. */
   content: string;
   language: 'en';
-  /** Shown with each result. */
+  /** Shown with each result; `passages` maps word offsets to passages. */
   meta: Record<string, string>;
   filters: Partial<Record<SearchFilter, string[]>>;
-  sort: { date: string };
 }
 
 /** The parts of /data/statements.json, documents.json and speakers.json that search needs. */
@@ -41,7 +50,19 @@ export interface SearchDataset {
   speakers: readonly { id: string; name: string }[];
 }
 
-export function statementSearchRecords(dataset: SearchDataset): SearchRecord[] {
+/**
+ * Pagefind numbers a record's words by splitting its content at Unicode
+ * White_Space (Rust's `split_whitespace`); JavaScript's `\s` differs from it
+ * at U+0085 and U+FEFF, so the class is spelled out.
+ */
+const WHITE_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
+
+/** How many words Pagefind counts in a text. */
+export function pagefindWordCount(text: string): number {
+  return text.split(WHITE_SPACE).filter((word) => word !== '').length;
+}
+
+export function passageSearchRecords(dataset: SearchDataset): SearchRecord[] {
   const names = new Map(dataset.speakers.map((speaker) => [speaker.id, speaker.name]));
   const documents = new Map(dataset.documents.map((document) => [document.slug, document]));
   const nameOf = (id: string) => {
@@ -49,18 +70,32 @@ export function statementSearchRecords(dataset: SearchDataset): SearchRecord[] {
     if (name === undefined) throw new Error(`search records: unknown speaker id \`${id}\` in /data/statements.json`);
     return name;
   };
-  return dataset.statements.map((statement) => {
-    const document = documents.get(statement.document);
-    if (!document) throw new Error(`search records: unknown document \`${statement.document}\` in /data/statements.json`);
-    const speakers = statement.speakers.map(nameOf);
+  const groups = new Map<string, SearchDataset['statements'][number][]>();
+  for (const statement of dataset.statements) {
+    const key = `${statement.document}\u0000${statement.speakers.join(',')}\u0000${statement.kind}`;
+    const group = groups.get(key);
+    if (group) group.push(statement);
+    else groups.set(key, [statement]);
+  }
+  return [...groups.values()].map((passages) => {
+    const first = passages[0]!;
+    const document = documents.get(first.document);
+    if (!document) throw new Error(`search records: unknown document \`${first.document}\` in /data/statements.json`);
+    const speakers = first.speakers.map(nameOf);
     const outlet = nameOf(document.outlet);
-    const kind = KIND_LABELS[statement.kind] ?? statement.kind;
+    const kind = KIND_LABELS[first.kind] ?? first.kind;
     const filters: SearchRecord['filters'] = { outlet: [outlet], year: [document.date.slice(0, 4)], kind: [kind], document: [document.title] };
-    // An unattributed statement has no speaker value: a speaker filter never returns a passage the rules could not attribute.
+    // Unattributed passages have no speaker value: a speaker filter never returns a passage the rules could not attribute.
     if (speakers.length > 0) filters.speaker = speakers;
+    let offset = 0;
+    const spans = passages.map((statement) => {
+      const span = `${fragmentOf(statement.url)}@${offset}`;
+      offset += pagefindWordCount(statement.text);
+      return span;
+    });
     return {
-      url: statement.url,
-      content: statement.text,
+      url: first.url,
+      content: passages.map((statement) => statement.text).join(' '),
       language: 'en',
       meta: {
         title: document.title,
@@ -68,11 +103,17 @@ export function statementSearchRecords(dataset: SearchDataset): SearchRecord[] {
         outlet,
         date: document.date,
         kind,
+        passages: spans.join(' '),
       },
       filters,
-      sort: { date: document.date },
     };
   });
+}
+
+function fragmentOf(url: string): string {
+  const hash = url.indexOf('#');
+  if (hash < 0 || hash === url.length - 1) throw new Error(`search records: statement URL \`${url}\` has no #fragment`);
+  return url.slice(hash + 1);
 }
 
 /** The filters of a document's own record (set on its page by `data-pagefind-filter`). */

@@ -12,7 +12,7 @@ import { injectRelated, type RelatedLink } from './related-markup.ts';
 import { createHash } from 'node:crypto';
 import { datasetDocument, datasetSpeaker, datasetStatements, type DatasetStatement } from './dataset.ts';
 import { formatIsoDate } from './iso-date.ts';
-import { documentSearchFilters, searchFacets, statementSearchRecords } from './search-records.ts';
+import { documentSearchFilters, searchFacets, passageSearchRecords } from './search-records.ts';
 import type { Speaker } from './schema.ts';
 
 export type DocumentEntry = CollectionEntry<'documents'>;
@@ -430,7 +430,7 @@ export async function relationsDataset() {
 /** The search form's facets: every filter value with its number of records (statements and documents). */
 export async function searchFormFacets() {
   const [statements, documents, speakers] = await Promise.all([statementsDataset(), documentsDataset(), speakersDataset()]);
-  const records = statementSearchRecords({ statements: statements.statements, documents: documents.documents, speakers: speakers.speakers });
+  const records = passageSearchRecords({ statements: statements.statements, documents: documents.documents, speakers: speakers.speakers });
   const documentFilters = (await listDocuments()).map((document) =>
     documentSearchFilters({ title: document.title, date: document.date, outletName: document.outlet.name }),
   );

@@ -6,10 +6,14 @@
  */
 import { formatIsoDate } from '../lib/iso-date.ts';
 import { SEARCH_FILTERS, type SearchFilter } from '../lib/search-records.ts';
+import { parsePassageSpans, passageExcerpts, type PassageExcerpt } from '../lib/search-passages.ts';
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  content: string;
+  /** Word positions of the hits in `content`. */
+  locations: number[];
   meta: Record<string, string | undefined>;
 }
 
@@ -25,6 +29,9 @@ interface Pagefind {
 }
 
 const PAGE_SIZE = 20;
+/** Passages shown per result; the rest are counted and reached through the document. */
+const PASSAGES_SHOWN = 3;
+const EXCERPT_WORDS = 36;
 
 interface SearchState {
   query: string;
@@ -96,14 +103,32 @@ export function passageHref(url: string, query: string): string {
   return `${path}?hl=${encodeURIComponent(query)}${fragment ? `#${fragment}` : ''}`;
 }
 
+function passageParagraph(excerpt: PassageExcerpt): HTMLParagraphElement {
+  const paragraph = document.createElement('p');
+  if (excerpt.cutBefore) paragraph.append('… ');
+  excerpt.words.forEach((word, index) => {
+    if (index > 0) paragraph.append(' ');
+    if (word.hit) {
+      const mark = document.createElement('mark');
+      mark.textContent = word.text;
+      paragraph.append(mark);
+    } else paragraph.append(word.text);
+  });
+  if (excerpt.cutAfter) paragraph.append(' …');
+  return paragraph;
+}
+
 function resultItem(data: PagefindResultData, query: string): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
   const isDocument = data.meta['kind'] === 'document';
+  const [documentPath] = data.url.split('#');
+  const excerpts = isDocument ? [] : passageExcerpts(data.content, data.locations, parsePassageSpans(data.meta['passages']), { length: EXCERPT_WORDS });
   const source = document.createElement('p');
   source.className = 'result-source';
   const link = document.createElement('a');
-  link.href = passageHref(data.url, query);
+  // A hit Pagefind reports outside every passage cannot be placed: the link goes to the document, not to a passage that may not hold it.
+  link.href = passageHref(isDocument || excerpts.length === 0 ? documentPath! : `${documentPath}#${excerpts[0]!.anchor}`, query);
   const when = formatDate(data.meta['date']);
   if (isDocument) {
     link.textContent = data.meta['title'] ?? data.url;
@@ -114,15 +139,37 @@ function resultItem(data: PagefindResultData, query: string): HTMLLIElement {
     title.textContent = data.meta['title'] ?? '';
     source.append(link, ` · ${data.meta['kind'] ?? 'statement'} · ${data.meta['outlet'] ?? ''}, ${when} · `, title);
   }
-  const excerpt = document.createElement(isDocument ? 'p' : 'blockquote');
-  excerpt.className = 'result-excerpt';
-  if (isDocument) excerpt.append(...excerptNodes(data.excerpt));
-  else {
-    const paragraph = document.createElement('p');
-    paragraph.append(...excerptNodes(data.excerpt));
-    excerpt.append(paragraph);
+  item.append(source);
+  if (isDocument || excerpts.length === 0) {
+    const excerpt = document.createElement('p');
+    excerpt.className = 'result-excerpt';
+    excerpt.append(...excerptNodes(data.excerpt));
+    item.append(excerpt);
+    return item;
   }
-  item.append(source, excerpt);
+  for (const excerpt of excerpts.slice(0, PASSAGES_SHOWN)) {
+    const quote = document.createElement('blockquote');
+    quote.className = 'result-excerpt';
+    quote.cite = new URL(`${documentPath}#${excerpt.anchor}`, location.href).href;
+    const paragraph = passageParagraph(excerpt);
+    const passageLink = document.createElement('a');
+    passageLink.className = 'result-passage';
+    passageLink.href = passageHref(`${documentPath}#${excerpt.anchor}`, query);
+    passageLink.append(...paragraph.childNodes);
+    paragraph.append(passageLink);
+    quote.append(paragraph);
+    item.append(quote);
+  }
+  const more = excerpts.length - PASSAGES_SHOWN;
+  if (more > 0) {
+    const rest = document.createElement('p');
+    rest.className = 'result-more';
+    const restLink = document.createElement('a');
+    restLink.href = passageHref(documentPath!, query);
+    restLink.textContent = `${more} more ${more === 1 ? 'passage' : 'passages'} in this document`;
+    rest.append(restLink);
+    item.append(rest);
+  }
   return item;
 }
 

@@ -16,6 +16,9 @@ let server: StaticServer;
 let page: Page;
 const consoleErrors: string[] = [];
 
+const statements = JSON.parse(readFileSync(join(DIST, 'data/statements.json'), 'utf8')).statements as { url: string; document: string; speakers: string[]; kind: string; text: string }[];
+const speakerNames = new Map((JSON.parse(readFileSync(join(DIST, 'data/speakers.json'), 'utf8')).speakers as { id: string; name: string }[]).map((speaker) => [speaker.id, speaker.name]));
+const speakerName = (id: string) => speakerNames.get(id) ?? id;
 const PHONE_CALL = '/documents/2021-02-04-mfa-wang-yi-lavrov-phone-call/';
 const WATERSHED = 's-wang-yi-said-the-current-international';
 
@@ -63,6 +66,28 @@ describe('search in the browser', () => {
     expect(sources[index]).toContain('Ministry of Foreign Affairs');
     expect(sources[index]).toContain('February 4, 2021');
     await expect(page.locator('#search-results mark').first().textContent()).resolves.toMatch(/watershed/iu);
+  });
+
+  it('links a hit in a speaker’s later passage to that passage, not to the speaker’s first one in the document', async () => {
+    // A word found in exactly one statement, which is not the first of its speaker's record.
+    const words = (text: string) => new Set(text.toLowerCase().match(/\p{L}{7,}/gu) ?? []);
+    const frequency = new Map<string, number>();
+    for (const statement of statements) for (const word of words(statement.text)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    const groupKey = (statement: (typeof statements)[number]) => `${statement.document}|${statement.speakers.join(',')}|${statement.kind}`;
+    const firsts = new Set<string>();
+    const target = statements.find((statement) => {
+      const key = groupKey(statement);
+      if (!firsts.has(key)) return void firsts.add(key);
+      return statement.speakers.length > 0 && [...words(statement.text)].some((word) => frequency.get(word) === 1);
+    })!;
+    const word = [...words(target.text)].find((candidate) => frequency.get(candidate) === 1)!;
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(word)}&speaker=${encodeURIComponent(speakerName(target.speakers[0]!))}`);
+    const { hrefs } = await results();
+    expect(fragments(hrefs)).toEqual([new URL(target.url, 'http://x').pathname + new URL(target.url, 'http://x').hash]);
+    const passages = await page.locator('#search-results .result-passage').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(passages).toHaveLength(1);
+    expect(passages[0]).toContain(new URL(target.url, 'http://x').hash);
+    await expect(page.locator('#search-results .result-passage mark').first().textContent()).resolves.toMatch(new RegExp(word, 'iu'));
   });
 
   it('with a speaker filter returns only that speaker’s statements: “watershed” is Wang Yi’s, not Lavrov’s', async () => {
@@ -176,7 +201,14 @@ describe('search in the browser', () => {
     expect(listed).toBeGreaterThan(5);
     await page.getByRole('link', { name: /Search within Sergey Lavrov/u }).click();
     const { status, sources } = await results();
-    expect(status).toBe(`${listed} results for these filters.`);
+    // A result is Lavrov's passages of one kind in one document.
+    const lavrov = statements.filter((statement) => statement.speakers.includes('sergey-lavrov'));
+    const groups = new Set(lavrov.map((statement) => `${statement.document}|${statement.speakers.join(',')}|${statement.kind}`));
+    expect(lavrov.length).toBe(listed);
+    expect(status).toBe(`${groups.size} results for these filters.`);
+    const passages = await page.locator('#search-results .result-passage').count();
+    const more = await page.locator('#search-results .result-more').allTextContents();
+    expect(passages + more.reduce((sum, text) => sum + Number(/^(\d+)/u.exec(text)?.[1] ?? 0), 0)).toBe(listed);
     expect(sources.every((source) => /Sergey Lavrov/u.test(source.split(' · ')[0]!))).toBe(true);
   });
 

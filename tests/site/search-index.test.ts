@@ -1,21 +1,50 @@
 /**
- * The search index in dist/: one record per statement plus one per document,
- * and document pages that give their own record the same filters.
+ * The search index in dist/: one record per speaker in a document plus one per
+ * document, passages whose word offsets match Pagefind's own numbering, and
+ * document pages that give their own record the same filters.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST } from '../helpers/paths.ts';
 
-const statements = JSON.parse(readFileSync(join(DIST, 'data/statements.json'), 'utf8')).statements as unknown[];
+const statements = JSON.parse(readFileSync(join(DIST, 'data/statements.json'), 'utf8')).statements as { url: string; document: string; speakers: string[]; kind: string; text: string }[];
 const documents = JSON.parse(readFileSync(join(DIST, 'data/documents.json'), 'utf8')).documents as { slug: string; title: string; date: string; outlet: string }[];
 const speakers = JSON.parse(readFileSync(join(DIST, 'data/speakers.json'), 'utf8')).speakers as { id: string; name: string }[];
 
 describe('the Pagefind index', () => {
-  it('holds a record for every statement and every document', () => {
+  const fragments = readdirSync(join(DIST, 'pagefind/fragment')).map(
+    // A Pagefind fragment: gzip, a 12-byte signature, then JSON.
+    (file) => JSON.parse(gunzipSync(readFileSync(join(DIST, 'pagefind/fragment', file))).subarray(12).toString('utf8')) as { url: string; content: string; meta: Record<string, string> },
+  );
+  const passageRecords = fragments.filter((fragment) => fragment.meta['kind'] !== 'document');
+
+  it('holds a record for every speaker in a document, of each kind, and one for every document', () => {
     const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages)).toEqual(['en']);
-    expect(entry.languages.en.page_count).toBe(statements.length + documents.length);
+    const groups = new Set(statements.map((statement) => `${statement.document}|${statement.speakers.join(',')}|${statement.kind}`));
+    expect(groups.size).toBeLessThan(statements.length);
+    expect(entry.languages.en.page_count).toBe(groups.size + documents.length);
+    expect(passageRecords).toHaveLength(groups.size);
+  });
+
+  it('holds every statement once, and its passage offsets point at its own words in Pagefind’s numbering', () => {
+    const byUrl = new Map(statements.map((statement) => [statement.url, statement]));
+    const seen: string[] = [];
+    for (const record of passageRecords) {
+      const words = record.content.split(' ');
+      const spans = record.meta['passages']!.split(' ').map((entry) => entry.split('@') as [string, string]);
+      spans.forEach(([anchor, start], index) => {
+        const url = `${record.url.split('#')[0]}#${anchor}`;
+        const statement = byUrl.get(url);
+        expect(statement, url).toBeDefined();
+        seen.push(url);
+        const end = index + 1 < spans.length ? Number(spans[index + 1]![1]) : words.length;
+        expect(words.slice(Number(start), end).join(' ')).toBe(statement!.text.trim().split(/\s+/u).join(' '));
+      });
+    }
+    expect(seen.sort()).toEqual(statements.map((statement) => statement.url).sort());
   });
 
   it('ships only what the search page loads (no unused Pagefind UI bundles)', () => {

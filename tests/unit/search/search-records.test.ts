@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentSearchFilters, searchFacets, statementSearchRecords, type SearchDataset } from '../../../src/lib/search-records.ts';
+import { documentSearchFilters, pagefindWordCount, passageSearchRecords, searchFacets, type SearchDataset } from '../../../src/lib/search-records.ts';
 
 const dataset: SearchDataset = {
   speakers: [
@@ -17,39 +17,59 @@ const dataset: SearchDataset = {
   ],
 };
 
-describe('statementSearchRecords', () => {
-  const records = statementSearchRecords(dataset);
+describe('passageSearchRecords', () => {
+  const grouped: SearchDataset = {
+    ...dataset,
+    statements: [
+      ...dataset.statements,
+      { url: '/documents/doc/#s-e', document: 'doc', speakers: ['wang-yi'], kind: 'statement', text: 'Multipolarity\u00a0is  the trend.' },
+      { url: '/documents/doc/#s-f', document: 'doc', speakers: ['wang-yi'], kind: 'statement', text: 'A third line.' },
+    ],
+  };
+  const records = passageSearchRecords(grouped);
 
-  it('makes one record per statement, at the statement’s own URL, with its words unchanged', () => {
+  it('makes one record per speaker, kind and document, at its first passage’s URL, with the words unchanged', () => {
     expect(records.map((record) => record.url)).toEqual(['/documents/doc/#s-a', '/documents/doc/#s-b', '/documents/doc/#s-c', '/documents/doc/#s-d']);
-    expect(records[0]!.content).toBe('The situation is at a watershed.');
+    expect(records[0]!.content).toBe('The situation is at a watershed. Multipolarity\u00a0is  the trend. A third line.');
+    expect(records[2]!.content).toBe('What do you say?');
   });
 
-  it('filters by speaker display name, one value per speaker, and by outlet, year, kind and document', () => {
+  it('lists each passage with the position of its first word, counted as Pagefind counts words', () => {
+    // "The situation is at a watershed." is 6 words; "Multipolarity is the trend." 4 (a no-break space and a double space separate words).
+    expect(records[0]!.meta['passages']).toBe('s-a@0 s-e@6 s-f@10');
+    expect(records[1]!.meta['passages']).toBe('s-b@0');
+    expect(pagefindWordCount(' two\u2003words\n')).toBe(2);
+    // U+FEFF is not white space to Pagefind, though JavaScript's \s says it is.
+    expect(pagefindWordCount('one\ufeffword')).toBe(1);
+  });
+
+  it('never puts two speakers, or two kinds, in one record', () => {
     expect(records[0]!.filters).toEqual({ speaker: ['Wang Yi'], outlet: ['MEMRI'], year: ['2021'], kind: ['statement'], document: ['A dispatch'] });
     expect(records[1]!.filters.speaker).toEqual(['Wang Yi', 'Sergey Lavrov']);
     expect(records[1]!.filters.kind).toEqual(['joint statement']);
     expect(records[2]!.filters.kind).toEqual(['question']);
   });
 
-  it('gives an unattributed statement no speaker value, so no speaker filter can return it', () => {
+  it('gives unattributed passages no speaker value, so no speaker filter can return them', () => {
     expect(records[3]!.filters).not.toHaveProperty('speaker');
     expect(records[3]!.meta['speaker']).toBe('Unattributed');
   });
 
   it('carries what a result shows: speakers, outlet, date, kind and the document title', () => {
-    expect(records[1]!.meta).toEqual({ title: 'A dispatch', speaker: 'Wang Yi and Sergey Lavrov', outlet: 'MEMRI', date: '2021-03-24', kind: 'joint statement' });
+    expect(records[1]!.meta).toEqual({ title: 'A dispatch', speaker: 'Wang Yi and Sergey Lavrov', outlet: 'MEMRI', date: '2021-03-24', kind: 'joint statement', passages: 's-b@0' });
   });
 
   it('refuses a dataset whose ids do not resolve rather than index a wrong name', () => {
     const broken = { ...dataset, statements: [{ ...dataset.statements[0]!, speakers: ['nobody'] }] };
-    expect(() => statementSearchRecords(broken)).toThrow(/unknown speaker id `nobody`/u);
+    expect(() => passageSearchRecords(broken)).toThrow(/unknown speaker id `nobody`/u);
+    const unanchored = { ...dataset, statements: [{ ...dataset.statements[0]!, url: '/documents/doc/' }] };
+    expect(() => passageSearchRecords(unanchored)).toThrow(/has no #fragment/u);
   });
 });
 
 describe('searchFacets', () => {
   it('counts each filter value over statements and documents, most frequent first, years newest first', () => {
-    const records = statementSearchRecords(dataset);
+    const records = passageSearchRecords(dataset);
     const facets = searchFacets([
       ...records.map((record) => record.filters),
       documentSearchFilters({ title: 'A dispatch', date: '2021-03-24', outletName: 'MEMRI' }),
