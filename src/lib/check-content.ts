@@ -6,7 +6,8 @@
 import type { DateRecord } from '../pipeline/remark-dates.ts';
 import type { RecordedProblem } from '../pipeline/remark-record-problems.ts';
 import type { StatementRecord } from '../pipeline/remark-statements.ts';
-import { annotateDocument, pruneAnnotations } from './annotation-cache.ts';
+import { pruneAnnotations } from './annotation-cache.ts';
+import { annotateDocuments } from './annotation-pool.ts';
 import { problem, type ContentProblem } from './content-errors.ts';
 import { readContent, type SourceDocument } from './read-content.ts';
 import { readCuratedRelations } from './relations/curated.ts';
@@ -48,13 +49,15 @@ export async function checkContent(root: string): Promise<ContentCheck> {
   const statementIds = new Set<string>();
   const mentionedRanges: { datetime: string; until?: string | undefined }[] = [];
   const usedKeys = new Set<string>();
-  for (const document of documents) {
-    // The same renderer as Astro's, through the annotation cache the content loader reads: one annotation per change.
-    const text = readFileSync(join(root, document.file), 'utf8');
-    const { annotation, cached, key } = await annotateDocument(root, { path: document.file, text, body: document.body, frontmatter: document.frontmatter });
+  // The same renderer as Astro's, through the annotation cache the content loader reads: one annotation per change.
+  const annotated = await annotateDocuments(
+    root,
+    documents.map((document) => ({ path: document.file, text: readFileSync(join(root, document.file), 'utf8'), body: document.body, frontmatter: document.frontmatter })),
+  );
+  for (const [index, document] of documents.entries()) {
+    const { frontmatter: recorded, cached, key } = annotated[index]!;
     summary.cached += cached ? 1 : 0;
     usedKeys.add(key);
-    const recorded = annotation.metadata.frontmatter;
     const toFileLine = (line: number) => line + document.bodyLine - 1;
     for (const statement of (recorded['statements'] ?? []) as StatementRecord[]) {
       statementIds.add(`${document.slug}/${statement.id}`);

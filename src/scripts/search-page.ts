@@ -28,7 +28,8 @@ interface Pagefind {
   search(query: string | null, options?: { filters?: Record<string, { any: string[] }> }): Promise<PagefindSearch | null>;
 }
 
-const PAGE_SIZE = 20;
+/** Results per page: each loads its own fragment, so the first page sets what a first search downloads. */
+const PAGE_SIZE = 10;
 /** Passages shown per result; the rest are counted and reached through the document. */
 const PASSAGES_SHOWN = 3;
 const EXCERPT_WORDS = 36;
@@ -71,7 +72,8 @@ function loadPagefind(): Promise<Pagefind> {
     // A runtime URL: the index is written after Astro bundles the scripts.
     const url = new URL('/pagefind/pagefind.js', location.href).href;
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pagefind.options({ excerptLength: 40 });
+    // No web worker: searching this index takes milliseconds on the main thread, and the worker's script would be 12 KB more to fetch.
+    await pagefind.options({ excerptLength: 40, noWorker: true });
     return pagefind;
   })();
   return pagefindPromise;

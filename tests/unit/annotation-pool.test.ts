@@ -1,0 +1,42 @@
+/**
+ * The annotation pool gives the same annotations on worker threads as in this
+ * thread, in the documents' order, and reports a failure with its file.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ANNOTATION_CACHE } from '../../src/lib/annotation-cache.ts';
+import { annotateDocuments, type AnnotationInput } from '../../src/lib/annotation-pool.ts';
+import { readContent } from '../../src/lib/read-content.ts';
+import { copyContent } from '../helpers/content-copy.ts';
+
+const copy = copyContent();
+afterAll(() => copy.remove());
+
+const inputs: AnnotationInput[] = readContent(copy.root).documents.map((document) => ({
+  path: document.file,
+  text: readFileSync(join(copy.root, document.file), 'utf8'),
+  body: document.body,
+  frontmatter: document.frontmatter,
+}));
+
+describe('annotateDocuments', () => {
+  it('annotates on two worker threads exactly as in this thread, in order', async () => {
+    const inThread = await annotateDocuments(copy.root, inputs, { workers: 1 });
+    rmSync(join(copy.root, ANNOTATION_CACHE), { recursive: true, force: true });
+    const pooled = await annotateDocuments(copy.root, inputs, { workers: 2, minDocumentsPerWorker: 1 });
+    expect(inputs.length).toBe(5);
+    expect(pooled.every((result) => !result.cached)).toBe(true);
+    expect(pooled.map((result) => result.key)).toEqual(inThread.map((result) => result.key));
+    expect(pooled.map((result) => result.frontmatter)).toEqual(inThread.map((result) => result.frontmatter));
+    expect((pooled[0]!.frontmatter['statements'] as unknown[]).length).toBeGreaterThan(0);
+    // The workers wrote the cache the content loader reads.
+    const again = await annotateDocuments(copy.root, inputs, { workers: 2, minDocumentsPerWorker: 1 });
+    expect(again.every((result) => result.cached)).toBe(true);
+  }, 60_000);
+
+  it('names the document whose annotation failed', async () => {
+    const broken = inputs.map((input, index) => (index === 3 ? { ...input, text: `${input.text}\n`, body: 42 as unknown as string } : input));
+    await expect(annotateDocuments(copy.root, broken, { workers: 2, minDocumentsPerWorker: 1 })).rejects.toThrow(new RegExp(`Annotating ${inputs[3]!.path} failed`, 'u'));
+  }, 60_000);
+});
