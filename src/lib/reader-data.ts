@@ -6,7 +6,7 @@
 import { atomFeed, xmlText } from './feeds.ts';
 import { excerpt, type CitableDocument, type CitableStatement } from './citations.ts';
 import { documentJsonLd, speakerJsonLd, type JsonLd, type SpeakerKind } from './structured-data.ts';
-import { comparePages, documentsWithStatements, getSpeakers, listDocuments, relations, shownRelations, speakerPages, type DocumentSummary } from './site-data.ts';
+import { annotatedDocument, comparePages, getSpeakers, listDocuments, relations, shownRelations, speakerPages, type DocumentSummary } from './site-data.ts';
 import type { Speaker } from './schema.ts';
 
 /** The date these pages were built: the access date of a citation made from them. */
@@ -31,8 +31,7 @@ export function citableDocument(document: DocumentSummary, site: URL): CitableDo
 
 /** A document and each of its statements, ready for the citation formats. */
 export async function documentCitations(slug: string, site: URL): Promise<{ document: CitableDocument; statements: CitableStatement[] }> {
-  const [documents, speakers] = await Promise.all([documentsWithStatements(), getSpeakers()]);
-  const annotated = documents.find(({ document }) => document.slug === slug);
+  const [annotated, speakers] = await Promise.all([annotatedDocument(slug), getSpeakers()]);
   if (!annotated) throw new Error(`documentCitations: no document \`${slug}\``);
   const document = citableDocument(annotated.document, site);
   return {
@@ -53,8 +52,7 @@ function structuredKind(speaker: Speaker | undefined): SpeakerKind {
 
 /** schema.org JSON-LD of a document page: the report and a Quotation per statement. */
 export async function documentStructuredData(slug: string, site: URL): Promise<JsonLd> {
-  const [documents, speakers, stage] = await Promise.all([documentsWithStatements(), getSpeakers(), relations()]);
-  const annotated = documents.find(({ document }) => document.slug === slug);
+  const [annotated, speakers, stage] = await Promise.all([annotatedDocument(slug), getSpeakers(), relations()]);
   if (!annotated) throw new Error(`documentStructuredData: no document \`${slug}\``);
   const { document } = annotated;
   return documentJsonLd({

@@ -5,10 +5,8 @@
  * the per-document plugins. The links are plain anchors: keyboard-reachable,
  * and they work without JavaScript.
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast';
-import rehypeParse from 'rehype-parse';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
+import type { Element, ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 
 export type RelatedKind = 'verbatim' | 'translation' | 'paraphrase';
 
@@ -31,8 +29,6 @@ const LEAD: Record<RelatedKind, string> = {
   translation: 'Another rendering in',
   paraphrase: 'Similar content in',
 };
-
-const BLOCKS = new Set(['p', 'li', 'blockquote', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 function text(value: string): ElementContent {
   return { type: 'text', value };
@@ -59,44 +55,21 @@ function relatedBlock(anchor: string, links: readonly RelatedLink[]): Element {
   );
 }
 
-/** Inserts, after the block that holds each statement, the list of its related statements. */
+const SLOT = /<!--related-slot ([^<>]*?)-->/gu;
+
+/**
+ * Fills the slots the pipeline left after each statement's block
+ * (rehype-related-slots.ts) with the statements' related lists, and removes
+ * the slots of statements that have none.
+ */
 export function injectRelated(html: string, relatedByAnchor: ReadonlyMap<string, readonly RelatedLink[]>): string {
-  if (relatedByAnchor.size === 0) return html;
-  const tree = unified().use(rehypeParse, { fragment: true }).parse(html) as Root;
-  const insertions = new Map<Element, Element[]>();
-
-  const walk = (node: Root | Element, block: Element | undefined) => {
-    for (const child of node.children as RootContent[]) {
-      if (child.type !== 'element') continue;
-      const currentBlock = BLOCKS.has(child.tagName) ? child : block;
-      const id = child.properties['id'];
-      const links = typeof id === 'string' ? relatedByAnchor.get(id) : undefined;
-      if (links && links.length > 0 && currentBlock) {
-        const list = insertions.get(currentBlock) ?? [];
-        list.push(relatedBlock(id as string, links));
-        insertions.set(currentBlock, list);
-      }
-      walk(child, currentBlock);
-    }
-  };
-  walk(tree, undefined);
-
-  const place = (node: Root | Element) => {
-    const children = node.children as RootContent[];
-    for (let index = 0; index < children.length; index++) {
-      const child = children[index]!;
-      if (child.type !== 'element') continue;
-      place(child);
-      const blocks = insertions.get(child);
-      if (!blocks) continue;
-      // A list item takes the related list inside it; other blocks get it as their next sibling.
-      if (child.tagName === 'li') child.children.push(...blocks);
-      else {
-        children.splice(index + 1, 0, ...blocks);
-        index += blocks.length;
-      }
-    }
-  };
-  place(tree);
-  return unified().use(rehypeStringify).stringify(tree);
+  return html.replace(SLOT, (_slot, ids: string) =>
+    ids
+      .split(' ')
+      .map((id) => {
+        const links = relatedByAnchor.get(id);
+        return links && links.length > 0 ? toHtml(relatedBlock(id, links)) : '';
+      })
+      .join(''),
+  );
 }

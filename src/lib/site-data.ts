@@ -2,7 +2,7 @@
  * What the pages render, computed from the content collections. Pages call
  * one function here and render its result; they hold no logic of their own.
  */
-import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import type { DateRecord } from '../pipeline/remark-dates.ts';
 import type { StatementRecord } from '../pipeline/remark-statements.ts';
 import { buildTimeline, type TimelineEntry } from './timeline.ts';
@@ -115,7 +115,8 @@ export function documentsWithStatements(): Promise<AnnotatedDocument[]> {
     const [entries, speakers] = await Promise.all([getCollection('documents'), getSpeakers()]);
     const rendered = await Promise.all(
       entries.map(async (entry) => {
-        const { remarkPluginFrontmatter } = await render(entry);
+        // What the plugins recorded, read from the stored rendering: `render(entry)` would build a component per document to reach it.
+        const remarkPluginFrontmatter = (entry.rendered?.metadata?.frontmatter ?? {}) as Record<string, unknown>;
         return {
           document: summariseDocument(entry, speakers),
           statements: (remarkPluginFrontmatter['statements'] ?? []) as StatementRecord[],
@@ -126,6 +127,14 @@ export function documentsWithStatements(): Promise<AnnotatedDocument[]> {
     return rendered.sort((a, b) => a.document.date.localeCompare(b.document.date) || a.document.slug.localeCompare(b.document.slug));
   })();
   return annotated;
+}
+
+let bySlug: Promise<Map<string, AnnotatedDocument>> | undefined;
+
+/** One document with its statements; a lookup, not a scan, since every page asks for its own. */
+export function annotatedDocument(slug: string): Promise<AnnotatedDocument | undefined> {
+  bySlug ??= documentsWithStatements().then((documents) => new Map(documents.map((entry) => [entry.document.slug, entry])));
+  return bySlug.then((map) => map.get(slug));
 }
 
 export interface SpeakerStatement {
@@ -330,9 +339,9 @@ function compareHref(slug: string, view: RelationView): string {
 
 /** For one document: the related links of each of its statements, by anchor. */
 export async function relatedLinksFor(slug: string): Promise<Map<string, RelatedLink[]>> {
-  const [stage, documents] = await Promise.all([relations(), documentsWithStatements()]);
+  const [stage, document] = await Promise.all([relations(), annotatedDocument(slug)]);
   const links = new Map<string, RelatedLink[]>();
-  const own = documents.find(({ document }) => document.slug === slug)?.statements ?? [];
+  const own = document?.statements ?? [];
   for (const { id: anchor } of own) {
     const id = `${slug}/${anchor}`;
     if (!stage.byStatement.has(id)) continue;

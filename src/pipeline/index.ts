@@ -10,6 +10,7 @@ import remarkDates from './remark-dates.ts';
 import remarkFootnoteFlags from './remark-footnote-flags.ts';
 import remarkRecordProblems from './remark-record-problems.ts';
 import remarkStatements from './remark-statements.ts';
+import rehypeRelatedSlots from './rehype-related-slots.ts';
 
 export const remarkPlugins: RemarkPlugins = [
   // First: refuse what must not be published before anything else reads the tree.
@@ -23,7 +24,10 @@ export const remarkPlugins: RemarkPlugins = [
   remarkRecordProblems,
 ];
 
-export const rehypePlugins: RehypePlugins = [];
+export const rehypePlugins: RehypePlugins = [
+  // Where the second stage puts each statement's related list, so pages need not parse the HTML again.
+  rehypeRelatedSlots,
+];
 
 export const markdownOptions = {
   remarkPlugins,

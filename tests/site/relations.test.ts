@@ -82,4 +82,18 @@ describe('relations on the five documents', () => {
     const hua = statementWith(MEMRI, 'China-Russia comprehensive strategic partnership of coordination for a new era achieved remarkable outcomes');
     expect(relationBetween(phone, hua)).toBeUndefined();
   });
+
+  it('puts every statement’s related list right after the block that holds it, and leaves no slot behind', () => {
+    const dataset = JSON.parse(readFileSync(join(DIST, 'data/statements.json'), 'utf8')).statements as DatasetStatement[];
+    for (const slug of new Set(dataset.map((statement) => statement.document))) {
+      const html = readFileSync(join(DIST, 'documents', slug, 'index.html'), 'utf8');
+      expect(html).not.toContain('related-slot');
+      const withRelated = dataset.filter((statement) => statement.document === slug && statement.related.length > 0);
+      for (const statement of withRelated) {
+        const anchor = statement.id.split('/')[1]!;
+        const list = html.indexOf(`data-related-to="${anchor}"`);
+        expect(list, anchor).toBeGreaterThan(html.indexOf(`id="${anchor}"`));
+      }
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordDiff } from '../../src/lib/word-diff.ts';
+import { diffHtml, wordDiff } from '../../src/lib/word-diff.ts';
 
 const only = (tokens: { text: string; status: string }[]) => tokens.filter((token) => token.status === 'only').map((token) => token.text);
 
@@ -26,5 +26,19 @@ describe('wordDiff', () => {
     expect(a.map((token) => token.text).join(' ')).toBe(first);
     expect(b.map((token) => token.text).join(' ')).toBe(second);
     expect(only(b)).toEqual(['Interfering', 'states\'', 'guise', "'promoting"]);
+  });
+});
+
+describe('diffHtml', () => {
+  it('marks the words of one rendering alone and escapes the text', () => {
+    const { a, b } = wordDiff('Russia & China <agree> fully', 'Russia & China agree');
+    expect(diffHtml(a)).toBe('Russia &amp; China <mark>&lt;agree&gt;</mark> <mark>fully</mark>');
+    expect(diffHtml(b)).toBe('Russia &amp; China <mark>agree</mark>');
+  });
+
+  it('marks nothing when the words are the same', () => {
+    const { a, b } = wordDiff('The same words, “quoted”.', 'The same words, "quoted".');
+    expect(diffHtml(a)).toBe('The same words, “quoted”.');
+    expect(b.every((token) => token.status === 'same')).toBe(true);
   });
 });
