@@ -30,6 +30,10 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [THEME_SCRIPT_HASH] },
     },
   },
+  vite: {
+    // Scripts as files, never inlined: one download cached for every page instead of the same bytes in each page's HTML.
+    build: { assetsInlineLimit: 0 },
+  },
   markdown: {
     // No code in these texts; Shiki's inline styles would also break the CSP.
     syntaxHighlight: false,

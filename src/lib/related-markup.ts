@@ -41,8 +41,8 @@ function element(tagName: string, properties: Element['properties'], children: E
 function linkItem(link: RelatedLink): Element {
   const lead = link.sameDocument ? (link.kind === 'paraphrase' ? 'Similar content elsewhere in this document' : 'Also in this document') : LEAD[link.kind];
   const children: ElementContent[] = [element('span', { className: ['related-kind'] }, [text(`${lead} `)]), element('a', { href: link.href }, [text(link.source)])];
-  // A paraphrase is never presented as a quotation.
-  if (link.kind !== 'paraphrase') children.push(text(': '), element('q', {}, [text(link.passage)]));
+  // A paraphrase is never presented as a quotation; a passage on this same page is not quoted twice on it.
+  if (link.kind !== 'paraphrase' && !link.sameDocument) children.push(text(': '), element('q', {}, [text(link.passage)]));
   children.push(text(' '), element('a', { href: link.compareHref, className: ['compare-link'] }, [text('Compare')]));
   return element('li', { dataRelationKind: link.kind }, children);
 }
@@ -50,7 +50,7 @@ function linkItem(link: RelatedLink): Element {
 function relatedBlock(anchor: string, links: readonly RelatedLink[]): Element {
   return element(
     'div',
-    { className: ['related'], dataAdded: '', dataPagefindIgnore: '', dataRelatedTo: anchor },
+    { className: ['related'], dataAdded: '', dataRelatedTo: anchor },
     [element('ul', {}, links.map(linkItem))],
   );
 }

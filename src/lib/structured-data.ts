@@ -106,14 +106,13 @@ function speakerRef(speaker: StructuredSpeakerRef): JsonLd {
  * `spokenByCharacter` is for fictional characters), by `@id`: each speaker is
  * described once, in the document's `mentions`. An unattributed statement has
  * none. `isBasedOn` is the document it is printed in; `citation` links the
- * related statements. The words themselves are in the page (at the quotation's
- * `@id`), not repeated here: they would double the weight of the page.
+ * related statements. Its `@id` is its URL, so no `url` repeats it. The words
+ * themselves are in the page, at the `@id`: they would double its weight.
  */
 function quotation(statement: StructuredStatement, document: StructuredDocument): JsonLd {
   return {
     '@type': 'Quotation',
     '@id': statement.url,
-    url: statement.url,
     ...(statement.speakers.length > 0 ? { creator: statement.speakers.map((speaker): JsonLd => ({ '@id': speakerNodeId(speaker.pageUrl) })) } : {}),
     isBasedOn: document.siteUrl,
     ...(statement.related.length > 0 ? { citation: statement.related.map((url): JsonLd => ({ '@id': url })) } : {}),

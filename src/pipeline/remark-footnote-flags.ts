@@ -18,7 +18,7 @@ import type { RuleId } from './rules.ts';
 
 export interface EditorialFlagData extends Data {
   hName: 'span';
-  hProperties: { className: string[]; dataAdded: ''; dataPagefindIgnore: '' };
+  hProperties: { className: string[]; dataAdded: '' };
 }
 
 /** Words the site adds to a note; never part of the source's text. */
@@ -184,7 +184,7 @@ function textBefore(block: Nodes, target: Nodes): string | undefined {
 function appendFlag(definition: FootnoteDefinition, message: string): void {
   const flag: EditorialFlagNode = {
     type: 'editorialFlag',
-    data: { hName: 'span', hProperties: { className: ['editorial-flag'], dataAdded: '', dataPagefindIgnore: '' } },
+    data: { hName: 'span', hProperties: { className: ['editorial-flag'], dataAdded: '' } },
     children: [{ type: 'text', value: ` ${message}` }],
   };
   const last = definition.children.at(-1);

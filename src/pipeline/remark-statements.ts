@@ -135,7 +135,8 @@ function added(className: string, children: PhrasingContent[], extra: Record<str
   return {
     type: 'addedText',
     children,
-    data: { hName: 'span', hProperties: { className: [className], dataAdded: '', dataPagefindIgnore: '', ...extra } },
+    // `data-added` keeps it out of quotes copied, texts checked and the search index (the index excludes `[data-added]`).
+    data: { hName: 'span', hProperties: { className: [className], dataAdded: '', ...extra } },
   };
 }
 
@@ -164,11 +165,13 @@ function decorate(children: PhrasingContent[], record: StatementRecord, speakers
   const permalink: Link = {
     type: 'link',
     url: `#${record.id}`,
-    data: { added: true, hProperties: { className: ['permalink'], dataAdded: '', dataPagefindIgnore: '', ariaLabel: `Link to this statement (${label})` } },
+    // Inside the `data-added` wrap below, so it needs no marker of its own.
+    data: { added: true, hProperties: { className: ['permalink'], ariaLabel: `Link to this statement (${label})` } },
     children: [{ type: 'text', value: '¶' }],
   };
   return [
-    added('speaker-label', labelContent(record, speakers), { title: record.rule === 'override' ? 'Attribution set by the editors' : 'Attribution by rule' }),
+    // Attribution by rule is the default; only the editors' overrides say so.
+    added('speaker-label', labelContent(record, speakers), record.rule === 'override' ? { title: 'Attribution set by the editors' } : {}),
     ...children,
     added('permalink-wrap', [{ type: 'text', value: ' ' }, permalink]),
   ];

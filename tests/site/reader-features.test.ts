@@ -84,10 +84,10 @@ describe('structured data and meta', () => {
     expect(['Report', 'NewsArticle', 'BlogPosting']).toContain(data['@type']);
     expect(data.datePublished).toBe(document.date);
     expect(data.publisher['@type']).toBe('Organization');
-    const quotations = data.hasPart as { '@type': string; url: string; creator?: { '@id': string }[] }[];
+    const quotations = data.hasPart as { '@type': string; '@id': string; creator?: { '@id': string }[] }[];
     const described = new Map((data.mentions as { '@id': string; name: string }[]).map((speaker) => [speaker['@id'], speaker.name]));
     const own = statements.filter((statement) => statement.document === slug);
-    expect(quotations.map((quotation) => quotation.url)).toEqual(own.map((statement) => `${SITE}${statement.url}`));
+    expect(quotations.map((quotation) => quotation['@id'])).toEqual(own.map((statement) => `${SITE}${statement.url}`));
     quotations.forEach((quotation, index) => {
       expect(quotation['@type']).toBe('Quotation');
       const creators = quotation.creator ?? [];

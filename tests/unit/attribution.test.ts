@@ -38,7 +38,7 @@ describe('rendered statements', () => {
     const file = await processForCheck('Wang Yi said, the situation is at an important watershed.\n', 'x.md', { ...FRONTMATTER });
     const html = String(file.value);
     expect(html).toContain('<p id="s-wang-yi-said-the-situation-is" class="statement statement-statement" data-speakers="wang-yi"');
-    expect(html).toMatch(/<span class="speaker-label" data-added="" data-pagefind-ignore=""[^>]*><a href="\/speakers\/wang-yi\/">Wang Yi<\/a> <\/span>Wang Yi said,/);
+    expect(html).toMatch(/<span class="speaker-label" data-added=""[^>]*><a href="\/speakers\/wang-yi\/">Wang Yi<\/a> <\/span>Wang Yi said,/);
     expect(html).toContain('<a href="#s-wang-yi-said-the-situation-is" class="permalink"');
   });
 

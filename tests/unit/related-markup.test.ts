@@ -24,7 +24,7 @@ describe('injectRelated', () => {
     const out = injectRelated(html, new Map([['s-a', [link('verbatim')]]]));
     expect(out).toBe(
       '<p>Narration. <span id="s-a" class="statement">“Quote.”</span></p>' +
-        '<div class="related" data-added="" data-pagefind-ignore="" data-related-to="s-a"><ul><li data-relation-kind="verbatim">' +
+        '<div class="related" data-added="" data-related-to="s-a"><ul><li data-relation-kind="verbatim">' +
         '<span class="related-kind">Also reported by </span><a href="/documents/other/#s-x">The Diplomat, March 23, 2021</a>: ' +
         '<q>For us, China is a true strategic partner</q> <a href="/compare/abc/" class="compare-link">Compare</a></li></ul></div>' +
         '<p>Next.</p>',
@@ -42,6 +42,10 @@ describe('injectRelated', () => {
     const out = injectRelated(slotted('<p id="s-c" class="statement">Text.</p>'), new Map([['s-c', [link('translation'), link('verbatim', true)]]]));
     expect(out).toContain('Another rendering in ');
     expect(out).toContain('Also in this document ');
+    // The passage is on this page already: linked, not quoted a second time.
+    const same = injectRelated(slotted('<p id="s-g" class="statement">Text.</p>'), new Map([['s-g', [link('verbatim', true)]]]));
+    expect(same).not.toContain('<q>');
+    expect(same).toContain('href="/documents/other/#s-x"');
   });
 
   it('removes the slots of statements with nothing to add, and leaves the rest of the HTML alone', () => {

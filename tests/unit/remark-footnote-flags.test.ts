@@ -70,7 +70,7 @@ describe.each([
   it('appends the flag to the note as text the site adds', async () => {
     const { html } = await run(BODY, { withDates });
     expect(html).toContain(
-      `Cannot Be Universal, ${withDates ? '<time id="t-2021-10-19" datetime="2021-10-19">October 19, 2021</time>' : 'October 19, 2021'}.<span class="editorial-flag" data-added="" data-pagefind-ignore=""> ${AFTER}</span>`,
+      `Cannot Be Universal, ${withDates ? '<time id="t-2021-10-19" datetime="2021-10-19">October 19, 2021</time>' : 'October 19, 2021'}.<span class="editorial-flag" data-added=""> ${AFTER}</span>`,
     );
     const flagged = [...html.matchAll(/<li id="user-content-fn-(\d+)">[\s\S]*?<\/li>/g)]
       .filter((match) => match[0].includes('editorial-flag'))
