@@ -5,14 +5,11 @@
  * (its index files are already compressed) until the first results show, and
  * again once the facet counts have loaded.
  */
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.css': 'text/css' };
+import { serveSite } from './serve.ts';
 
 /** A word found in about one document in twenty: neither rare nor everywhere. */
 export function middlingWord(dist: string): string {
@@ -40,15 +37,8 @@ export interface FirstSearch {
 /** Types the word into the site's own search page, as a reader would, and sums what it fetched from /pagefind/. */
 export async function firstSearchBytes(dist: string): Promise<FirstSearch> {
   const word = middlingWord(dist);
-  const server = createServer((request, response) => {
-    let file = normalize(join(dist, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file.startsWith(dist) || !existsSync(file)) return void response.writeHead(404).end();
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const site = await serveSite(dist);
+  const origin = site.origin;
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -85,6 +75,6 @@ export async function firstSearchBytes(dist: string): Promise<FirstSearch> {
     return { word, gzipBytes: gzipOf(first), withCountsGzipBytes: gzipOf(fetched), files: first.length, results };
   } finally {
     await browser.close();
-    server.close();
+    await site.close();
   }
 }

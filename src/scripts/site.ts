@@ -33,7 +33,6 @@ if (toggle) {
   const root = document.documentElement;
   const isDark = () => (root.dataset['theme'] ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')) === 'dark';
   const show = () => toggle.setAttribute('aria-pressed', String(isDark()));
-  toggle.hidden = false;
   show();
   toggle.addEventListener('click', () => {
     const theme = isDark() ? 'light' : 'dark';

@@ -133,6 +133,32 @@ describe('reader features', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it('does not move the page once it is shown: no layout shift on a phone-sized screen, and no theme button without scripts', async () => {
+    const phone = await browser.newContext({ viewport: { width: 412, height: 823 } });
+    const shifted = await phone.newPage();
+    for (const path of ['/', MEMRI, '/speakers/sergey-lavrov/', '/timeline/', '/search/']) {
+      await shifted.goto(`${server.origin}${path}`);
+      await shifted.waitForLoadState('networkidle');
+      const total = await shifted.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let sum = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) sum += entry.value;
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => resolve(sum), 300);
+          }),
+      );
+      expect(total, path).toBeLessThan(0.01);
+    }
+    await phone.close();
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(`${server.origin}/`);
+    await expect(plain.locator('#theme-toggle').isVisible()).resolves.toBe(false);
+    await noScript.close();
+  });
+
   it('logs no console errors', () => {
     expect(errors).toEqual([]);
   });
