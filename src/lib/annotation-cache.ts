@@ -55,7 +55,7 @@ export async function annotateDocument(
   file: { path: string; text: string; body: string; frontmatter: Record<string, unknown> },
 ): Promise<{ annotation: Annotation; key: string; cached: boolean }> {
   const key = annotationKey(root, file.text);
-  const cacheFile = join(root, ANNOTATION_CACHE, `${key}.json`);
+  const cacheFile = annotationFile(root, key);
   if (existsSync(cacheFile)) {
     try {
       return { annotation: JSON.parse(readFileSync(cacheFile, 'utf8')) as Annotation, key, cached: true };
@@ -79,6 +79,29 @@ export async function annotateDocument(
   writeFileSync(partial, JSON.stringify(annotation));
   renameSync(partial, cacheFile);
   return { annotation, key, cached: false };
+}
+
+function annotationFile(root: string, key: string): string {
+  return join(root, ANNOTATION_CACHE, `${key}.json`);
+}
+
+export function hasAnnotation(root: string, key: string): boolean {
+  return existsSync(annotationFile(root, key));
+}
+
+/**
+ * A document's annotation by its key (the content entry's `digest`). Pages
+ * read it here, one document at a time, rather than from Astro's content
+ * store: the store is loaded whole into every build as one module, and with
+ * every document's HTML and statements in it, it was the build's largest
+ * object (37 MB at 1,000 documents) and a good part of its time.
+ */
+export function readAnnotation(root: string, key: string, documentId: string): Annotation {
+  const file = annotationFile(root, key);
+  if (!existsSync(file)) {
+    throw new Error(`content/documents/${documentId}.md has no annotation in ${ANNOTATION_CACHE}/ (key ${key.slice(0, 12)}…): run \`npm run build\`, which annotates it first.`);
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as Annotation;
 }
 
 /** Drops cached annotations no current document uses (edited or removed documents, an older pipeline). */

@@ -1,14 +1,16 @@
 /**
  * The documents collection's loader. Like Astro's `glob()` loader, it reads
- * content/documents/*.md and keeps unchanged entries; unlike it, it takes each
- * document's rendering from the annotation cache the content check has just
- * filled (annotation-cache.ts), so a document is annotated once per change
- * rather than once by the check and again by Astro.
+ * content/documents/*.md and keeps unchanged entries; unlike it, it neither
+ * renders the documents nor stores their HTML: the content check has just
+ * annotated them into the annotation cache (annotation-cache.ts), each entry
+ * keeps its annotation's key as its `digest`, and pages read the annotation
+ * from there. A document is annotated once per change, not once by the check
+ * and again by Astro.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { annotateDocument, annotationKey } from './annotation-cache.ts';
+import { annotateDocument, annotationKey, hasAnnotation } from './annotation-cache.ts';
 import { formatProblem } from './content-errors.ts';
 import { readContent } from './read-content.ts';
 
@@ -25,12 +27,15 @@ export function documentsLoader(): Loader {
       for (const document of documents) {
         seen.add(document.slug);
         const text = readFileSync(join(root, document.file), 'utf8');
-        if (store.get(document.slug)?.digest === annotationKey(root, text)) continue;
-        const { annotation, key, cached } = await annotateDocument(root, { path: document.file, text, body: document.body, frontmatter: document.frontmatter });
+        const key = annotationKey(root, text);
+        if (store.get(document.slug)?.digest === key && hasAnnotation(root, key)) continue;
+        const { cached } = await annotateDocument(root, { path: document.file, text, body: document.body, frontmatter: document.frontmatter });
         if (!cached) rendered++;
         const data = await parseData({ id: document.slug, data: document.frontmatter, filePath: document.file });
-        // No `body`: no page reads the Markdown, and the store is loaded whole into every build (5 KB a document less).
-        store.set({ id: document.slug, data, filePath: document.file, digest: key, rendered: annotation });
+        // The frontmatter and the annotation's key only: pages read the annotation itself from the cache (readAnnotation),
+        // because the store is loaded whole into every build, and the Markdown, the HTML and the statements of every
+        // document made it the build's largest object.
+        store.set({ id: document.slug, data, filePath: document.file, digest: key });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       logger.info(`${documents.length} documents, ${rendered} annotated now, ${documents.length - rendered} from the annotation cache.`);

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { datasetDocument, datasetSpeaker, datasetStatements, type DatasetStatement } from './dataset.ts';
 import { formatIsoDate } from './iso-date.ts';
 import { documentSearchFilters, searchFacets, passageSearchRecords } from './search-records.ts';
+import { readAnnotation, type Annotation } from './annotation-cache.ts';
 import type { Speaker } from './schema.ts';
 
 export type DocumentEntry = CollectionEntry<'documents'>;
@@ -115,8 +116,8 @@ export function documentsWithStatements(): Promise<AnnotatedDocument[]> {
     const [entries, speakers] = await Promise.all([getCollection('documents'), getSpeakers()]);
     const rendered = await Promise.all(
       entries.map(async (entry) => {
-        // What the plugins recorded, read from the stored rendering: `render(entry)` would build a component per document to reach it.
-        const remarkPluginFrontmatter = (entry.rendered?.metadata?.frontmatter ?? {}) as Record<string, unknown>;
+        // What the plugins recorded; only that is kept (the HTML is read again by the document's own page).
+        const remarkPluginFrontmatter = annotationOf(entry).metadata.frontmatter;
         return {
           document: summariseDocument(entry, speakers),
           statements: (remarkPluginFrontmatter['statements'] ?? []) as StatementRecord[],
@@ -399,13 +400,19 @@ export async function comparePages(): Promise<{ params: { slug: string }; props:
   });
 }
 
+function annotationOf(entry: DocumentEntry): Annotation {
+  if (!entry.digest) throw new Error(`content/documents/${entry.id}.md has no annotation key: it was not loaded by the documents loader (src/lib/documents-loader.ts).`);
+  return readAnnotation(process.cwd(), String(entry.digest), entry.id);
+}
+
 /** A document's rendered HTML with its statements' related links beside them. */
 export async function documentHtml(entry: DocumentEntry): Promise<string> {
-  const html = entry.rendered?.html;
+  const annotation = annotationOf(entry);
+  const html = annotation.html;
   // Never publish an empty page as if it were the document.
   if (!html) throw new Error(`content/documents/${entry.id}.md has no rendered HTML: run \`npm run check:content\` to see why.`);
   // `astro build` run without the content check: the plugins recorded what they refused; fail here, not silently.
-  const frontmatter = (entry.rendered?.metadata?.frontmatter ?? {}) as Record<string, unknown>;
+  const frontmatter = annotation.metadata.frontmatter;
   const problems = (frontmatter['contentProblems'] ?? []) as { line?: number; reason: string; rule?: string }[];
   if (problems.length > 0) {
     const list = problems.map((problem) => `  content/documents/${entry.id}.md (body line ${problem.line ?? '?'}): ${problem.reason} [${problem.rule ?? 'content'}]`);
