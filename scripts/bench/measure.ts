@@ -14,6 +14,8 @@ export interface Measured {
   peakRss: number;
   /** Which command line had that peak. */
   peakProcess: string;
+  /** Peak RSS of each program in the tree (`astro`, `pagefind`, `check`, …), bytes: which one to work on. */
+  peaks: Record<string, number>;
   output: string;
 }
 
@@ -57,6 +59,15 @@ function highWaterMark(pid: number): { bytes: number; command: string } | undefi
   }
 }
 
+/** A short name for a process: the program it runs, not the node binary that runs it. */
+export function programOf(command: string): string {
+  if (/astro\.mjs/u.test(command)) return 'astro';
+  if (/pagefind/u.test(command)) return 'pagefind';
+  if (/check-content/u.test(command)) return 'check';
+  const script = command.split(' ').find((part) => /\.(ts|mjs|js|cjs)$/u.test(part));
+  return (script ?? command.split(' ')[0] ?? '').split('/').pop() ?? command;
+}
+
 export function measure(command: string, args: string[], options: { cwd: string; env?: Record<string, string>; echo?: boolean }): Promise<Measured> {
   return new Promise((resolve) => {
     const started = performance.now();
@@ -70,11 +81,15 @@ export function measure(command: string, args: string[], options: { cwd: string;
     child.stderr.on('data', collect);
     let peakRss = 0;
     let peakProcess = '';
+    const peaks: Record<string, number> = {};
     const poll = () => {
       if (child.pid === undefined) return;
       for (const pid of descendants(child.pid)) {
         const mark = highWaterMark(pid);
-        if (mark && mark.bytes > peakRss) {
+        if (!mark) continue;
+        const program = programOf(mark.command);
+        peaks[program] = Math.max(peaks[program] ?? 0, mark.bytes);
+        if (mark.bytes > peakRss) {
           peakRss = mark.bytes;
           peakProcess = mark.command;
         }
@@ -83,7 +98,7 @@ export function measure(command: string, args: string[], options: { cwd: string;
     const timer = setInterval(poll, 50);
     child.on('close', (status) => {
       clearInterval(timer);
-      resolve({ status: status ?? 1, seconds: (performance.now() - started) / 1000, peakRss, peakProcess, output });
+      resolve({ status: status ?? 1, seconds: (performance.now() - started) / 1000, peakRss, peakProcess, peaks, output });
     });
   });
 }

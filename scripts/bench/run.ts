@@ -25,6 +25,8 @@ interface Row {
   msPerDocument: number;
   peakRssMiB: number;
   peakProcess: string;
+  /** Peak RSS of each program, MiB. */
+  peaksMiB: Record<string, number>;
   checkSeconds?: number;
   relationSeconds?: number;
   searchIndexSeconds?: number;
@@ -95,6 +97,7 @@ async function baseRow(size: number, site: Row['site'], result: Measured, dist: 
     msPerDocument: (result.seconds * 1000) / size,
     peakRssMiB: result.peakRss / 2 ** 20,
     peakProcess: result.peakProcess,
+    peaksMiB: Object.fromEntries(Object.entries(result.peaks).map(([program, bytes]) => [program, Math.round(bytes / 2 ** 20)])),
     pages: countPages(dist),
     indexKiB: folderBytes(join(dist, 'pagefind')) / 1024,
     firstSearchKB: search.gzipBytes / 1000,
@@ -182,7 +185,8 @@ const ratios = sizes.map((size) => {
   const ours = rows.find((row) => row.size === size && row.site === 'ours')!;
   const reference = rows.find((row) => row.size === size && row.site === 'reference')!;
   const ratio = { size, time: ours.seconds / reference.seconds, memory: ours.peakRssMiB / reference.peakRssMiB };
-  console.log(`  ${size} documents: time ${ratio.time.toFixed(2)}x, peak memory ${ratio.memory.toFixed(2)}x`);
+  const peaks = (row: Row) => Object.entries(row.peaksMiB).sort((a, b) => b[1] - a[1]).map(([program, mib]) => `${program} ${mib}`).join(', ');
+  console.log(`  ${size} documents: time ${ratio.time.toFixed(2)}x, peak memory ${ratio.memory.toFixed(2)}x (MiB: ours ${peaks(ours)}; reference ${peaks(reference)})`);
   return ratio;
 });
 const perDocument = (size: number) => rows.find((row) => row.size === size && row.site === 'ours')?.msPerDocument;
