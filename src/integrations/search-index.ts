@@ -1,16 +1,18 @@
 /**
  * Builds the Pagefind index when Astro has written the site: one custom record
  * per speaker in a document (from the published dataset, /data/*.json; see
- * `search-records.ts` for why not one per statement) and one record per
- * document page (its narration and header; statements are excluded so every
- * word is found once). Run through Pagefind's Node API, as Starlight does.
+ * `search-records.ts` for why not one per statement) and one per document (its
+ * title, masthead and narration as the pipeline recorded them; statements are
+ * not in it, so every word is found once). Custom records only: Pagefind parses
+ * no HTML. Run through Pagefind's Node API, as Starlight does.
  */
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { passageSearchRecords, type SearchDataset } from '../lib/search-records.ts';
+import { readDocumentAnnotation } from '../lib/annotation-cache.ts';
+import { documentSearchRecords, passageSearchRecords, type SearchDataset } from '../lib/search-records.ts';
 
 const RECORD_BATCH = 500;
 
@@ -27,13 +29,10 @@ const UNUSED_BUNDLE_FILES = [
 export interface SearchIndexOptions {
   /** Folder of the index inside the output folder, served at `/<folder>/`. */
   bundleDir?: string;
-  /** Pages indexed from HTML, relative to the output folder. */
-  documentGlob?: string;
 }
 
 export default function searchIndex(options: SearchIndexOptions = {}): AstroIntegration {
   const bundleDir = options.bundleDir ?? 'pagefind';
-  const documentGlob = options.documentGlob ?? 'documents/*/index.html';
   return {
     name: 'dispatch-reader:search-index',
     hooks: {
@@ -47,20 +46,30 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
           speakers: (await readData('speakers')).speakers,
         };
         const records = passageSearchRecords(dataset);
+        const outletNames = new Map(dataset.speakers.map((speaker) => [speaker.id, speaker.name]));
+        // A document's own record: its header and narration as the pipeline recorded them (not its page's HTML, which
+        // would cost Pagefind a fifth of its memory to parse).
+        const documentRecords = documentSearchRecords(
+          dataset.documents.map((document) => {
+            const recorded = readDocumentAnnotation(process.cwd(), document.slug).metadata.frontmatter;
+            return {
+              slug: document.slug,
+              title: document.title,
+              date: document.date,
+              outletName: outletNames.get(document.outlet) ?? document.outlet,
+              masthead: (recorded['masthead'] ?? []) as string[],
+              narration: (recorded['narration'] ?? []) as string[],
+            };
+          }),
+        );
 
-        const { index, errors: createErrors } = await pagefind.createIndex({
-          rootSelector: 'main',
-          // Statements are records of their own; what the site adds (labels, related links, citations, the print footer) is not the text.
-          excludeSelectors: ['[data-speakers]', '[data-added]', 'details.cite', '.print-only'],
-          forceLanguage: 'en',
-        });
+        const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not create an index: ${createErrors.join('; ')}`);
         const errors: string[] = [];
-        const pages = await index.addDirectory({ path: outDir, glob: documentGlob });
-        errors.push(...pages.errors);
+        const all = [...documentRecords, ...records];
         // In batches: one record at a time waits a round trip to Pagefind's process per record.
-        for (let start = 0; start < records.length; start += RECORD_BATCH) {
-          const responses = await Promise.all(records.slice(start, start + RECORD_BATCH).map((record) => index.addCustomRecord(record)));
+        for (let start = 0; start < all.length; start += RECORD_BATCH) {
+          const responses = await Promise.all(all.slice(start, start + RECORD_BATCH).map((record) => index.addCustomRecord(record)));
           for (const response of responses) errors.push(...response.errors);
         }
         errors.push(...(await index.writeFiles({ outputPath: join(outDir, bundleDir) })).errors);
@@ -68,12 +77,9 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
         // Pagefind writes its own UI bundles too; the site has its own search page and never loads them.
         for (const file of UNUSED_BUNDLE_FILES) await rm(join(outDir, bundleDir, file), { force: true });
         if (errors.length > 0) throw new Error(`Pagefind failed to index the site:\n  ${errors.join('\n  ')}`);
-        if (pages.page_count !== dataset.documents.length) {
-          throw new Error(`Pagefind indexed ${pages.page_count} document pages for ${dataset.documents.length} documents; check \`documentGlob\` (${documentGlob}).`);
-        }
         const bytes = await folderSize(join(outDir, bundleDir));
         logger.info(
-          `Search: ${records.length} passage records (${dataset.statements.length} statements) and ${pages.page_count} documents indexed, ${(bytes / 1024).toFixed(0)} KiB in /${bundleDir}/, in ${Math.round(performance.now() - started)} ms.`,
+          `Search: ${records.length} passage records (${dataset.statements.length} statements) and ${documentRecords.length} documents indexed, ${(bytes / 1024).toFixed(0)} KiB in /${bundleDir}/, in ${Math.round(performance.now() - started)} ms.`,
         );
       },
     },

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unified, type MarkdownHeading, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { markdownOptions } from '../pipeline/index.ts';
+import { CONTENT_PATHS } from './content-paths.ts';
 import { renderInputsFingerprint } from './render-cache.ts';
 
 export const ANNOTATION_CACHE = '.cache/annotations';
@@ -102,6 +103,12 @@ export function readAnnotation(root: string, key: string, documentId: string): A
     throw new Error(`content/documents/${documentId}.md has no annotation in ${ANNOTATION_CACHE}/ (key ${key.slice(0, 12)}…): run \`npm run build\`, which annotates it first.`);
   }
   return JSON.parse(readFileSync(file, 'utf8')) as Annotation;
+}
+
+/** The annotation of content/documents/<slug>.md as the file is now (for code outside Astro's content layer). */
+export function readDocumentAnnotation(root: string, slug: string): Annotation {
+  const text = readFileSync(join(root, CONTENT_PATHS.documents, `${slug}.md`), 'utf8');
+  return readAnnotation(root, annotationKey(root, text), slug);
 }
 
 /** Drops cached annotations no current document uses (edited or removed documents, an older pipeline). */

@@ -12,8 +12,9 @@
  * the search page can map each hit back to the passage that holds it and link
  * to that passage's own `#fragment` (see `passageExcerpts`).
  *
- * Documents are indexed from their pages, with their statements excluded, so
- * every word is in exactly one record.
+ * Each document has a record of its own too, made of its title, masthead and
+ * the words no statement holds (`documentSearchRecords`), so every word is in
+ * exactly one record.
  *
  * The filter keys and their values are part of the site's public contract:
  * `/search/?speaker=…` links are shared and bookmarked.
@@ -116,9 +117,31 @@ function fragmentOf(url: string): string {
   return url.slice(hash + 1);
 }
 
-/** The filters of a document's own record (set on its page by `data-pagefind-filter`). */
+/** The filters of a document's own record. */
 export function documentSearchFilters(document: { title: string; date: string; outletName: string }): SearchRecord['filters'] {
   return { outlet: [document.outletName], year: [document.date.slice(0, 4)], kind: [KIND_LABELS['document']!], document: [document.title] };
+}
+
+/** What a document's own record is made of: its header and the words no statement holds (remark-narration.ts). */
+export interface SearchableDocument {
+  slug: string;
+  title: string;
+  date: string;
+  outletName: string;
+  /** Lines printed above the text (datelines, section labels). */
+  masthead: readonly string[];
+  narration: readonly string[];
+}
+
+/** One record per document, at the document's page: found by its title, masthead, narration and notes. */
+export function documentSearchRecords(documents: readonly SearchableDocument[]): SearchRecord[] {
+  return documents.map((document) => ({
+    url: `/documents/${document.slug}/`,
+    content: [document.title, ...document.masthead, ...document.narration].join(' '),
+    language: 'en',
+    meta: { title: document.title, outlet: document.outletName, date: document.date, kind: KIND_LABELS['document']! },
+    filters: documentSearchFilters(document),
+  }));
 }
 
 export interface FacetValue {

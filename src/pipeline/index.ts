@@ -9,6 +9,7 @@ import remarkContentRules from './remark-content-rules.ts';
 import remarkDates from './remark-dates.ts';
 import remarkFootnoteFlags from './remark-footnote-flags.ts';
 import remarkRecordProblems from './remark-record-problems.ts';
+import remarkNarration from './remark-narration.ts';
 import remarkStatements from './remark-statements.ts';
 import rehypeRelatedSlots from './rehype-related-slots.ts';
 
@@ -17,6 +18,8 @@ export const remarkPlugins: RemarkPlugins = [
   remarkContentRules,
   // Statements before dates and footnote flags: those record into the statement that contains them.
   remarkStatements,
+  // After statements: the document's own words are what no statement holds.
+  remarkNarration,
   remarkDates,
   // After dates: a flag compares the dates a note gives with those of the sentence that cites it.
   remarkFootnoteFlags,

@@ -1,7 +1,7 @@
 /**
  * The search index in dist/: one record per speaker in a document plus one per
  * document, passages whose word offsets match Pagefind's own numbering, and
- * document pages that give their own record the same filters.
+ * a record per document made of its title, masthead, narration and notes.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -16,7 +16,7 @@ const speakers = JSON.parse(readFileSync(join(DIST, 'data/speakers.json'), 'utf8
 describe('the Pagefind index', () => {
   const fragments = readdirSync(join(DIST, 'pagefind/fragment')).map(
     // A Pagefind fragment: gzip, a 12-byte signature, then JSON.
-    (file) => JSON.parse(gunzipSync(readFileSync(join(DIST, 'pagefind/fragment', file))).subarray(12).toString('utf8')) as { url: string; content: string; meta: Record<string, string> },
+    (file) => JSON.parse(gunzipSync(readFileSync(join(DIST, 'pagefind/fragment', file))).subarray(12).toString('utf8')) as { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> },
   );
   const passageRecords = fragments.filter((fragment) => fragment.meta['kind'] !== 'document');
 
@@ -53,15 +53,28 @@ describe('the Pagefind index', () => {
     expect(files.filter((file) => /ui\.(js|css)$|highlight/u.test(file))).toEqual([]);
   });
 
-  it('gives each document page the filters of its own record', () => {
+  it('gives each document a record of its own: its title, masthead, narration and notes, with its filters, and none of its statements', () => {
+    const documentRecords = fragments.filter((fragment) => fragment.meta['kind'] === 'document');
+    expect(documentRecords.map((record) => record.url).sort()).toEqual(documents.map((document) => `/documents/${document.slug}/`).sort());
     for (const document of documents) {
-      const html = readFileSync(join(DIST, 'documents', document.slug, 'index.html'), 'utf8').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
+      const record = documentRecords.find((candidate) => candidate.url === `/documents/${document.slug}/`)! as (typeof documentRecords)[number] & { filters: Record<string, string[]> };
       const outlet = speakers.find((speaker) => speaker.id === document.outlet)!.name;
-      expect(html).toContain('data-pagefind-filter="kind:document"');
-      expect(html).toContain(`data-pagefind-filter="year:${document.date.slice(0, 4)}"`);
-      expect(html).toMatch(new RegExp(`data-pagefind-filter="outlet"[^>]*>${outlet.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}<`, 'u'));
-      expect(html).toContain('data-pagefind-filter="document"');
+      expect(record.content.startsWith(document.title)).toBe(true);
+      expect(record.meta).toMatchObject({ title: document.title, outlet, date: document.date });
+      expect(record.filters).toEqual({ outlet: [outlet], year: [document.date.slice(0, 4)], kind: ['document'], document: [document.title] });
+      // Statements are records of their own: none of a statement's words appear as a whole in its document's record.
+      for (const statement of statements.filter((candidate) => candidate.document === document.slug && candidate.text.length > 40)) {
+        expect(record.content, statement.url).not.toContain(statement.text.replace(/\s+/gu, ' ').trim());
+      }
     }
+    const phoneCall = documentRecords.find((record) => record.url.includes('phone-call'))!;
+    expect(phoneCall.content).toContain('had a phone conversation with Russian Foreign Minister Sergey Lavrov');
+    const memri = documentRecords.find((record) => record.url.includes('memri'))!;
+    // A note, and the masthead line above the text.
+    expect(memri.content).toContain('See MEMRI Inquiry and Analysis No. 1536');
+    expect(memri.content).toContain('Special Dispatch No. 9252');
+    // What the page adds around the text is not in it.
+    expect(memri.content).not.toMatch(/Cite this document|Printed from|Link to this statement/u);
   });
 
   it('offers a search form on every page that works as a plain GET form', () => {
