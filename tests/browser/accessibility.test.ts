@@ -7,9 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, recordConsoleErrors } from '../helpers/browser.ts';
+import { closeSite, openSite } from '../helpers/browser.ts';
 import { DIST } from '../helpers/paths.ts';
-import { serveDist, type StaticServer } from '../helpers/static-server.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const paths = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
@@ -22,17 +22,9 @@ let server: StaticServer;
 let page: Page;
 const errors: string[] = [];
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-  page = await browser.newPage();
-  // One array for the whole run, emptied before each page.
-  recordConsoleErrors(page, errors);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// One array for the whole run, emptied before each page.
+beforeAll(async () => ({ browser, server, page } = await openSite(errors)));
+afterAll(() => closeSite({ browser, server }));
 
 interface AxeViolation {
   id: string;

@@ -1,22 +1,15 @@
 /** Everything by keyboard alone: footnotes there and back, search to a passage, and a comparison. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { serveDist, type StaticServer } from '../helpers/static-server.ts';
+import { closeSite, openSite } from '../helpers/browser.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 
 let browser: Browser;
 let server: StaticServer;
 let page: Page;
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ browser, server, page } = await openSite()));
+afterAll(() => closeSite({ browser, server }));
 
 const focusedHref = () => page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href') ?? '');
 

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchChromium, recordConsoleErrors } from '../helpers/browser.ts';
+import { closeSite, openSite } from '../helpers/browser.ts';
 import { DIST } from '../helpers/paths.ts';
-import { serveDist, type StaticServer } from '../helpers/static-server.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 
 let browser: Browser;
 let server: StaticServer;
@@ -22,16 +22,8 @@ const speakerName = (id: string) => speakerNames.get(id) ?? id;
 const PHONE_CALL = '/documents/2021-02-04-mfa-wang-yi-lavrov-phone-call/';
 const WATERSHED = 's-wang-yi-said-the-current-international';
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-  page = await browser.newPage();
-  recordConsoleErrors(page, consoleErrors);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ browser, server, page } = await openSite(consoleErrors)));
+afterAll(() => closeSite({ browser, server }));
 
 /** Waits for the status line to report a finished search and returns the result links' hrefs. */
 async function results(): Promise<{ status: string; hrefs: string[]; sources: string[] }> {

@@ -1,23 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, recordConsoleErrors } from '../helpers/browser.ts';
-import { serveDist, type StaticServer } from '../helpers/static-server.ts';
+import { closeSite, openSite } from '../helpers/browser.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 
 let browser: Browser;
 let server: StaticServer;
 let page: Page;
 const consoleErrors: string[] = [];
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-  page = await browser.newPage();
-  recordConsoleErrors(page, consoleErrors);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ browser, server, page } = await openSite(consoleErrors)));
+afterAll(() => closeSite({ browser, server }));
 
 describe('a reader in Chromium', () => {
   it('opens the home page, follows a document link and sees its title', async () => {

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveDist, type StaticServer } from './static-server.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -26,4 +27,23 @@ export function recordConsoleErrors(page: Page, errors: string[] = []): string[]
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+export interface OpenSite {
+  browser: Browser;
+  server: StaticServer;
+  page: Page;
+}
+
+/** Chromium, dist/ on a loopback server, and a page whose console errors are collected in `errors`. */
+export async function openSite(errors: string[] = []): Promise<OpenSite> {
+  const [browser, server] = await Promise.all([launchChromium(), serveDist()]);
+  const page = await browser.newPage();
+  recordConsoleErrors(page, errors);
+  return { browser, server, page };
+}
+
+export async function closeSite(site: Partial<OpenSite>): Promise<void> {
+  await site.browser?.close();
+  await site.server?.close();
 }
