@@ -1,7 +1,8 @@
 /**
- * A static host for measurements: serves a built site on loopback with
- * index.html for folders and gzip for text, as a production host would (a
- * page's weight and Lighthouse's timings assume compression).
+ * A static host for a built site, as a production host would serve it:
+ * index.html for folders, 404.html for what is missing, and gzip for text (a
+ * page's weight and Lighthouse's timings assume compression). The bench's
+ * measurements and the browser tests both use it.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -27,14 +28,20 @@ export interface Served {
   close(): Promise<void>;
 }
 
+/** Serves `dist` on a free loopback port; a missing file gets the site's 404.html, as a static host would send it. */
 export async function serveSite(dist: string): Promise<Served> {
   const server = createServer((request, response) => {
     let file = normalize(join(dist, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file.startsWith(dist) || !existsSync(file)) return void response.writeHead(404).end();
+    let status = 200;
+    if (!file.startsWith(dist) || !existsSync(file)) {
+      status = 404;
+      file = join(dist, '404.html');
+      if (!existsSync(file)) return void response.writeHead(404).end('Not found');
+    }
     const type = extname(file);
     const gzip = COMPRESSIBLE.has(type) && /\bgzip\b/u.test(String(request.headers['accept-encoding'] ?? ''));
-    response.writeHead(200, { 'Content-Type': TYPES[type] ?? 'application/octet-stream', 'Cache-Control': 'max-age=3600', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
+    response.writeHead(status, { 'Content-Type': TYPES[type] ?? 'application/octet-stream', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
     const stream = createReadStream(file);
     if (gzip) stream.pipe(createGzip()).pipe(response);
     else stream.pipe(response);
