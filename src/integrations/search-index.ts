@@ -46,22 +46,12 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
           speakers: (await readData('speakers')).speakers,
         };
         const records = passageSearchRecords(dataset);
-        const outletNames = new Map(dataset.speakers.map((speaker) => [speaker.id, speaker.name]));
         // A document's own record: its header and narration as the pipeline recorded them (not its page's HTML, which
         // would cost Pagefind a fifth of its memory to parse).
-        const documentRecords = documentSearchRecords(
-          dataset.documents.map((document) => {
-            const recorded = readDocumentAnnotation(process.cwd(), document.slug).metadata.frontmatter;
-            return {
-              slug: document.slug,
-              title: document.title,
-              date: document.date,
-              outletName: outletNames.get(document.outlet) ?? document.outlet,
-              masthead: (recorded['masthead'] ?? []) as string[],
-              narration: (recorded['narration'] ?? []) as string[],
-            };
-          }),
-        );
+        const documentRecords = documentSearchRecords(dataset, (slug) => {
+          const recorded = readDocumentAnnotation(process.cwd(), slug).metadata.frontmatter;
+          return { masthead: (recorded['masthead'] ?? []) as string[], narration: (recorded['narration'] ?? []) as string[] };
+        });
 
         const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not create an index: ${createErrors.join('; ')}`);

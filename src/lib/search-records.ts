@@ -63,14 +63,19 @@ export function pagefindWordCount(text: string): number {
   return text.split(WHITE_SPACE).filter((word) => word !== '').length;
 }
 
-export function passageSearchRecords(dataset: SearchDataset): SearchRecord[] {
-  const names = new Map(dataset.speakers.map((speaker) => [speaker.id, speaker.name]));
-  const documents = new Map(dataset.documents.map((document) => [document.slug, document]));
-  const nameOf = (id: string) => {
+/** Display names by speaker id; an id that does not resolve is refused rather than indexed as a wrong name. */
+function speakerNames(speakers: SearchDataset['speakers']): (id: string) => string {
+  const names = new Map(speakers.map((speaker) => [speaker.id, speaker.name]));
+  return (id) => {
     const name = names.get(id);
-    if (name === undefined) throw new Error(`search records: unknown speaker id \`${id}\` in /data/statements.json`);
+    if (name === undefined) throw new Error(`search records: unknown speaker id \`${id}\` in /data/*.json`);
     return name;
   };
+}
+
+export function passageSearchRecords(dataset: SearchDataset): SearchRecord[] {
+  const nameOf = speakerNames(dataset.speakers);
+  const documents = new Map(dataset.documents.map((document) => [document.slug, document]));
   const groups = new Map<string, SearchDataset['statements'][number][]>();
   for (const statement of dataset.statements) {
     const key = `${statement.document}\u0000${statement.speakers.join(',')}\u0000${statement.kind}`;
@@ -122,26 +127,26 @@ export function documentSearchFilters(document: { title: string; date: string; o
   return { outlet: [document.outletName], year: [document.date.slice(0, 4)], kind: [KIND_LABELS['document']!], document: [document.title] };
 }
 
-/** What a document's own record is made of: its header and the words no statement holds (remark-narration.ts). */
-export interface SearchableDocument {
-  slug: string;
-  title: string;
-  date: string;
-  outletName: string;
-  /** Lines printed above the text (datelines, section labels). */
+/** What the pipeline recorded for a document beside its statements: the lines above the text, and the words no statement holds (remark-narration.ts). */
+export interface DocumentText {
   masthead: readonly string[];
   narration: readonly string[];
 }
 
 /** One record per document, at the document's page: found by its title, masthead, narration and notes. */
-export function documentSearchRecords(documents: readonly SearchableDocument[]): SearchRecord[] {
-  return documents.map((document) => ({
-    url: `/documents/${document.slug}/`,
-    content: [document.title, ...document.masthead, ...document.narration].join(' '),
-    language: 'en',
-    meta: { title: document.title, outlet: document.outletName, date: document.date, kind: KIND_LABELS['document']! },
-    filters: documentSearchFilters(document),
-  }));
+export function documentSearchRecords(dataset: Pick<SearchDataset, 'documents' | 'speakers'>, textOf: (slug: string) => DocumentText): SearchRecord[] {
+  const nameOf = speakerNames(dataset.speakers);
+  return dataset.documents.map((document) => {
+    const { masthead, narration } = textOf(document.slug);
+    const outletName = nameOf(document.outlet);
+    return {
+      url: `/documents/${document.slug}/`,
+      content: [document.title, ...masthead, ...narration].join(' '),
+      language: 'en',
+      meta: { title: document.title, outlet: outletName, date: document.date, kind: KIND_LABELS['document']! },
+      filters: documentSearchFilters({ ...document, outletName }),
+    };
+  });
 }
 
 export interface FacetValue {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentSearchFilters, pagefindWordCount, passageSearchRecords, searchFacets, type SearchDataset } from '../../../src/lib/search-records.ts';
+import { documentSearchFilters, documentSearchRecords, pagefindWordCount, passageSearchRecords, searchFacets, type SearchDataset } from '../../../src/lib/search-records.ts';
 
 const dataset: SearchDataset = {
   speakers: [
@@ -64,6 +64,26 @@ describe('passageSearchRecords', () => {
     expect(() => passageSearchRecords(broken)).toThrow(/unknown speaker id `nobody`/u);
     const unanchored = { ...dataset, statements: [{ ...dataset.statements[0]!, url: '/documents/doc/' }] };
     expect(() => passageSearchRecords(unanchored)).toThrow(/has no #fragment/u);
+  });
+});
+
+describe('documentSearchRecords', () => {
+  const text = { masthead: ['Special Dispatch No. 9252'], narration: ['Below is the joint statement.', 'See MEMRI Inquiry and Analysis No. 1536.'] };
+
+  it('makes one record per document at its page, of its title, masthead and narration, with the document filters', () => {
+    const [record] = documentSearchRecords(dataset, () => text);
+    expect(record).toEqual({
+      url: '/documents/doc/',
+      content: 'A dispatch Special Dispatch No. 9252 Below is the joint statement. See MEMRI Inquiry and Analysis No. 1536.',
+      language: 'en',
+      meta: { title: 'A dispatch', outlet: 'MEMRI', date: '2021-03-24', kind: 'document' },
+      filters: { outlet: ['MEMRI'], year: ['2021'], kind: ['document'], document: ['A dispatch'] },
+    });
+  });
+
+  it('refuses an outlet id that does not resolve rather than index a wrong name', () => {
+    const broken = { ...dataset, documents: [{ ...dataset.documents[0]!, outlet: 'nobody' }] };
+    expect(() => documentSearchRecords(broken, () => text)).toThrow(/unknown speaker id `nobody`/u);
   });
 });
 
