@@ -1,7 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import searchIndex from './src/integrations/search-index.ts';
+import parallelOutputs from './src/integrations/parallel-outputs.ts';
 import { THEME_SCRIPT_HASH } from './src/lib/theme-script.ts';
 import { markdownOptions } from './src/pipeline/index.ts';
 
@@ -13,7 +13,8 @@ export default defineConfig({
   outDir: process.env.DISPATCH_OUT_DIR ?? './dist',
   // Lossless: the default 'jsx' mode drops spaces between inline elements and glues words together.
   compressHTML: true,
-  integrations: [searchIndex()],
+  // Search index, citation downloads and raw sources: built beside the pages, in a process of their own.
+  integrations: [parallelOutputs()],
   security: {
     // Astro hashes the scripts and styles it emits; nothing inline runs unless hashed. Pagefind compiles
     // WebAssembly ('wasm-unsafe-eval') and searches in a worker.

@@ -3,7 +3,7 @@
  * recorded (statements per document) and the content collections.
  */
 import type { StatementRecord } from '../pipeline/remark-statements.ts';
-import type { DocumentSummary } from './site-data.ts';
+import type { DocumentSummary } from './document-summary.ts';
 import type { Speaker } from './schema.ts';
 
 export interface DatasetStatement {

@@ -4,46 +4,19 @@
  * formatters live in citations.ts, feeds.ts and structured-data.ts.
  */
 import { atomFeed, xmlText } from './feeds.ts';
-import { excerpt, type CitableDocument, type CitableStatement } from './citations.ts';
+import { excerpt } from './citations.ts';
+import { BUILD_DATE, citationsOf, type DocumentCitations } from './citation-downloads.ts';
 import { documentJsonLd, speakerJsonLd, type JsonLd, type SpeakerKind } from './structured-data.ts';
 import { annotatedDocument, comparePages, getSpeakers, listDocuments, relations, shownRelations, speakerPages, type DocumentSummary } from './site-data.ts';
 import type { Speaker } from './schema.ts';
 
-/** The date these pages were built: the access date of a citation made from them. */
-export const BUILD_DATE = new Date().toISOString().slice(0, 10);
-
 const absolute = (path: string, site: URL) => new URL(path, site).href;
 
-export function citableDocument(document: DocumentSummary, site: URL): CitableDocument {
-  return {
-    title: document.title,
-    date: document.date,
-    dateBasis: document.dateBasis,
-    outletName: document.outlet.name,
-    reference: document.reference,
-    section: document.section,
-    originalUrl: document.url,
-    siteUrl: absolute(document.href, site),
-    slug: document.slug,
-    accessed: BUILD_DATE,
-  };
-}
-
-/** A document and each of its statements, ready for the citation formats. */
-export async function documentCitations(slug: string, site: URL): Promise<{ document: CitableDocument; statements: CitableStatement[] }> {
+/** A document and each of its statements, ready for the citation formats (as in its /cite/ downloads). */
+export async function documentCitations(slug: string, site: URL): Promise<DocumentCitations> {
   const [annotated, speakers] = await Promise.all([annotatedDocument(slug), getSpeakers()]);
   if (!annotated) throw new Error(`documentCitations: no document \`${slug}\``);
-  const document = citableDocument(annotated.document, site);
-  return {
-    document,
-    statements: annotated.statements.map((statement) => ({
-      document,
-      anchor: statement.id,
-      speakerNames: statement.speakers.map((id) => speakers.get(id)?.name ?? id),
-      text: statement.text,
-      url: `${document.siteUrl}#${statement.id}`,
-    })),
-  };
+  return citationsOf(annotated.document, annotated.statements, speakers, site);
 }
 
 function structuredKind(speaker: Speaker | undefined): SpeakerKind {

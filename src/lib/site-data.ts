@@ -15,6 +15,9 @@ import { formatIsoDate } from './iso-date.ts';
 import { documentSearchFilters, searchFacets, passageSearchRecords } from './search-records.ts';
 import { readAnnotation, type Annotation } from './annotation-cache.ts';
 import type { Speaker } from './schema.ts';
+import { summariseDocument, type DocumentSummary } from './document-summary.ts';
+
+export { summariseDocument, type DocumentSummary, type SpeakerRef } from './document-summary.ts';
 
 export type DocumentEntry = CollectionEntry<'documents'>;
 
@@ -23,61 +26,9 @@ export interface SpeakerRef {
   name: string;
 }
 
-export interface DocumentSummary {
-  slug: string;
-  href: string;
-  title: string;
-  date: string;
-  dateLabel: string;
-  dateBasis: 'printed' | 'inferred';
-  dateNote: string | undefined;
-  /** The kind as a reader reads it ("blog post"). */
-  kind: string;
-  /** The kind's id, as in the frontmatter and the dataset ("blog-post"). */
-  kindId: string;
-  outlet: SpeakerRef;
-  speakers: SpeakerRef[];
-  summary: string;
-  reference: string | undefined;
-  section: string | undefined;
-  url: string | undefined;
-  eventDates: { iso: string; label: string }[];
-  masthead: string[];
-  sourceHref: string;
-}
-
 export async function getSpeakers(): Promise<Map<string, Speaker>> {
   const entries = await getCollection('speakers');
   return new Map(entries.map((entry) => [entry.data.id, entry.data]));
-}
-
-function speakerRef(speakers: Map<string, Speaker>, id: string): SpeakerRef {
-  // The content check has already refused unknown ids; the fallback keeps types honest.
-  return { id, name: speakers.get(id)?.name ?? id };
-}
-
-export function summariseDocument(entry: DocumentEntry, speakers: Map<string, Speaker>): DocumentSummary {
-  const data = entry.data;
-  return {
-    slug: entry.id,
-    href: `/documents/${entry.id}/`,
-    title: data.title,
-    date: data.date,
-    dateLabel: formatIsoDate(data.date),
-    dateBasis: data.dateBasis,
-    dateNote: data.dateNote,
-    kind: data.kind.replace('-', ' '),
-    kindId: data.kind,
-    outlet: speakerRef(speakers, data.outlet),
-    speakers: data.speakers.map((id) => speakerRef(speakers, id)),
-    summary: data.summary,
-    reference: data.reference,
-    section: data.section,
-    url: data.url,
-    eventDates: data.eventDates.map((iso) => ({ iso, label: formatIsoDate(iso) })),
-    masthead: data.masthead,
-    sourceHref: `/sources/${data.source}`,
-  };
 }
 
 /** All documents, newest first (ties by title, so the order is stable). */

@@ -24,6 +24,7 @@ interface PagefindSearch {
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(query: string | null, options?: { filters?: Record<string, { any: string[] }> }): Promise<PagefindSearch | null>;
 }
@@ -71,9 +72,14 @@ function loadPagefind(): Promise<Pagefind> {
   pagefindPromise ??= (async () => {
     // A runtime URL: the index is written after Astro bundles the scripts.
     const url = new URL('/pagefind/pagefind.js', location.href).href;
-    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    // A large index is written in shards (search-index.ts); the manifest lists those to merge into the first.
+    const [pagefind, shards] = await Promise.all([
+      import(/* @vite-ignore */ url) as Promise<Pagefind>,
+      fetch(new URL('/pagefind/shards.json', location.href)).then((response) => response.json() as Promise<{ merge: string[] }>),
+    ]);
     // No web worker: searching this index takes milliseconds on the main thread, and the worker's script would be 12 KB more to fetch.
     await pagefind.options({ excerptLength: 40, noWorker: true });
+    for (const shard of shards.merge) await pagefind.mergeIndex(shard, { excerptLength: 40, noWorker: true });
     return pagefind;
   })();
   return pagefindPromise;
