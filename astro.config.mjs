@@ -2,18 +2,18 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import parallelOutputs from './src/integrations/parallel-outputs.ts';
+import { SITE_URL } from './src/lib/site-url.ts';
 import { THEME_SCRIPT_HASH } from './src/lib/theme-script.ts';
 import { markdownOptions } from './src/pipeline/index.ts';
 
 export default defineConfig({
-  // The one place the public address is set (canonical URLs, feeds, citations).
-  site: 'https://dispatch-reader.example.org',
+  site: SITE_URL,
   trailingSlash: 'always',
   // `npm run build` (scripts/build.ts) builds into a staging folder and swaps it in only on success.
   outDir: process.env.DISPATCH_OUT_DIR ?? './dist',
   // Lossless: the default 'jsx' mode drops spaces between inline elements and glues words together.
   compressHTML: true,
-  // Search index, citation downloads and raw sources: built beside the pages, in a process of their own.
+  // Search index, citation downloads and raw sources: written by `npm run build` while Astro renders, or here after.
   integrations: [parallelOutputs()],
   security: {
     // Astro hashes the scripts and styles it emits; nothing inline runs unless hashed. Pagefind compiles

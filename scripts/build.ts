@@ -1,33 +1,86 @@
 /**
- * `npm run build`: the content check, then `astro build` into a staging folder
- * that replaces dist/ only when every step succeeded. A failed build exits
- * non-zero and leaves dist/ as the last good build: nothing half-built is ever
- * in dist/ to be published.
+ * `npm run build`: the content check, then two stages at once:
+ *
+ *   content check ─┬─ astro build → dist.staging/      pages, data, feeds (one thread)
+ *                  └─ this process → .cache/parallel-outputs/
+ *                       relations (handed to Astro as a file), then the search
+ *                       index, citation downloads and raw sources
+ *
+ * Astro renders on one thread; the relations are found here while Astro
+ * starts up, and the rest is written while it renders, at a lower priority so
+ * that Astro's pages keep their core. When both succeed, this process's
+ * output joins Astro's and the staging folder replaces dist/. A failure
+ * anywhere exits non-zero and leaves dist/ as the last good build: nothing
+ * half-built is ever in dist/ to be published.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
+import { PARALLEL_OUTPUTS_ENV } from '../src/integrations/parallel-outputs.ts';
+import { corpusOf } from '../src/lib/corpus.ts';
+import { describeParallelOutputs, writeParallelOutputs } from '../src/lib/parallel-outputs.ts';
+import { describeRelations, findRelations } from '../src/lib/relations/find-relations.ts';
+import { RELATIONS_FILE_ENV, writeHandedRelations } from '../src/lib/relations/relations-handoff.ts';
+import { SITE_URL } from '../src/lib/site-url.ts';
+import { runContentCheck } from './content-check-report.ts';
 
+const root = process.cwd();
 const OUT_DIR = 'dist';
 /** Read by astro.config.mjs (`outDir`). */
 const STAGING_DIR = 'dist.staging';
+const PARALLEL_DIR = join(root, '.cache/parallel-outputs');
+const RELATIONS_FILE = join(root, '.cache/relations-handoff.json');
 
-function run(args: string[], env: Record<string, string> = {}): number {
-  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status ?? 1;
-}
-
-const check = run(['scripts/check-content.ts']);
-if (check !== 0) process.exit(check);
-
-rmSync(STAGING_DIR, { recursive: true, force: true });
-const astro = join(process.cwd(), 'node_modules/astro/bin/astro.mjs');
-const status = run([astro, 'build'], { DISPATCH_OUT_DIR: STAGING_DIR });
-if (status !== 0) {
+function fail(message: string): never {
   rmSync(STAGING_DIR, { recursive: true, force: true });
-  console.error(`\nBuild failed (exit ${status}). ${existsSync(OUT_DIR) ? `${OUT_DIR}/ still holds the last good build.` : `No ${OUT_DIR}/ was written.`}`);
-  process.exit(status);
+  rmSync(PARALLEL_DIR, { recursive: true, force: true });
+  rmSync(RELATIONS_FILE, { force: true });
+  console.error(`\n${message} ${existsSync(OUT_DIR) ? `${OUT_DIR}/ still holds the last good build.` : `No ${OUT_DIR}/ was written.`}`);
+  process.exit(1);
 }
+
+const check = await runContentCheck(root);
+if (!check) process.exit(1);
+
+for (const path of [STAGING_DIR, PARALLEL_DIR, RELATIONS_FILE]) rmSync(path, { recursive: true, force: true });
+mkdirSync(PARALLEL_DIR, { recursive: true });
+
+const astro = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  stdio: 'inherit',
+  env: { ...process.env, DISPATCH_OUT_DIR: STAGING_DIR, [RELATIONS_FILE_ENV]: RELATIONS_FILE, [PARALLEL_OUTPUTS_ENV]: '1' },
+});
+const astroExit = new Promise<number>((resolve) => {
+  astro.on('close', (code) => resolve(code ?? 1));
+  astro.on('error', () => resolve(1));
+});
+// If this process stops first, Astro must not go on waiting for the relations.
+process.once('exit', () => astro.kill());
+
+try {
+  const corpus = corpusOf(check.speakers, check.documents, (_, index) => check.recorded[index]!);
+  const found = findRelations(root, corpus.documents);
+  writeHandedRelations(RELATIONS_FILE, found);
+  console.log(describeRelations(found));
+  // Astro's pages are the critical path from here on; Pagefind's process inherits the lower priority.
+  setPriority(10);
+  const report = await writeParallelOutputs(root, corpus, PARALLEL_DIR, new URL(SITE_URL));
+  console.log(`${describeParallelOutputs(report)} (beside the pages)`);
+} catch (error) {
+  astro.kill();
+  await astroExit;
+  fail(`Build failed: the relations, search index or downloads could not be written:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+}
+
+const status = await astroExit;
+rmSync(RELATIONS_FILE, { force: true });
+if (status !== 0) fail(`Build failed (exit ${status}).`);
+for (const entry of readdirSync(PARALLEL_DIR)) {
+  // A route of the same name would be overwritten silently: the two must never both write one path.
+  if (existsSync(join(STAGING_DIR, entry))) fail(`Build failed: \`${entry}\` was written both by Astro and beside it; remove the page or route that writes it.`);
+  renameSync(join(PARALLEL_DIR, entry), join(STAGING_DIR, entry));
+}
+rmSync(PARALLEL_DIR, { recursive: true, force: true });
 rmSync(OUT_DIR, { recursive: true, force: true });
 renameSync(STAGING_DIR, OUT_DIR);
 console.log(`Build complete: ${OUT_DIR}/ replaced.`);

@@ -37,6 +37,8 @@ export interface AnnotationSummary {
 export interface ContentCheck {
   speakers: Speaker[];
   documents: SourceDocument[];
+  /** What the pipeline recorded for each of `documents` (same order); empty when the frontmatter has problems. */
+  recorded: Record<string, unknown>[];
   problems: ContentProblem[];
   summary: AnnotationSummary;
 }
@@ -45,7 +47,7 @@ export async function checkContent(root: string): Promise<ContentCheck> {
   const { speakers, documents, events, problems } = readContent(root);
   const summary: AnnotationSummary = { statements: 0, attributed: 0, unattributed: [], overrides: 0, dates: 0, cached: 0 };
   // Frontmatter problems come first: annotating a document whose frontmatter is wrong would only add noise.
-  if (problems.length > 0) return { speakers, documents, problems, summary };
+  if (problems.length > 0) return { speakers, documents, recorded: [], problems, summary };
   const statementIds = new Set<string>();
   const mentionedRanges: { datetime: string; until?: string | undefined }[] = [];
   const usedKeys = new Set<string>();
@@ -80,7 +82,7 @@ export async function checkContent(root: string): Promise<ContentCheck> {
   problems.push(...unmentionedEvents(root, events, mentionedRanges));
   // Curated relations name statements, so they can only be checked once every document is annotated.
   problems.push(...readCuratedRelations(root, statementIds).problems);
-  return { speakers, documents, problems, summary };
+  return { speakers, documents, recorded: annotated.map((entry) => entry.frontmatter), problems, summary };
 }
 
 /** An event must hold a date some text mentions (or a document's date): the timeline is derived from the texts. */

@@ -11,7 +11,7 @@ import type { StatementRecord } from '../pipeline/remark-statements.ts';
 import { annotationKey, readAnnotation } from './annotation-cache.ts';
 import { formatProblem } from './content-errors.ts';
 import { summariseDocument, type DocumentSummary } from './document-summary.ts';
-import { readContent } from './read-content.ts';
+import { readContent, type SourceDocument } from './read-content.ts';
 import type { Speaker } from './schema.ts';
 
 export interface CorpusDocument {
@@ -35,10 +35,21 @@ export interface Corpus {
 export function readCorpus(root: string): Corpus {
   const { speakers, documents, problems } = readContent(root);
   if (problems.length > 0) throw new Error(`The content has problems; run \`npm run check:content\`:\n${problems.map(formatProblem).join('\n')}`);
-  const registry = new Map(speakers.map((speaker) => [speaker.id, speaker]));
-  const corpus = documents.map((source): CorpusDocument => {
+  return corpusOf(speakers, documents, (source) => {
     const text = readFileSync(join(root, source.file), 'utf8');
-    const recorded = readAnnotation(root, annotationKey(root, text), source.slug).metadata.frontmatter;
+    return readAnnotation(root, annotationKey(root, text), source.slug).metadata.frontmatter;
+  });
+}
+
+/** The corpus from documents already read and what the pipeline recorded for each (the content check has both in hand). */
+export function corpusOf(
+  speakers: readonly Speaker[],
+  documents: readonly SourceDocument[],
+  recordedOf: (document: SourceDocument, index: number) => Record<string, unknown>,
+): Corpus {
+  const registry = new Map(speakers.map((speaker) => [speaker.id, speaker]));
+  const corpus = documents.map((source, index): CorpusDocument => {
+    const recorded = recordedOf(source, index);
     return {
       document: summariseDocument({ id: source.slug, data: source.frontmatter }, registry),
       statements: (recorded['statements'] ?? []) as StatementRecord[],

@@ -7,6 +7,11 @@
 import { formatIsoDate } from './iso-date.ts';
 import type { DocumentFrontmatter, Speaker } from './schema.ts';
 
+export interface SpeakerRef {
+  id: string;
+  name: string;
+}
+
 export interface DocumentSummary {
   slug: string;
   href: string;

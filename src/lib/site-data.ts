@@ -6,8 +6,9 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { DateRecord } from '../pipeline/remark-dates.ts';
 import type { StatementRecord } from '../pipeline/remark-statements.ts';
 import { buildTimeline, type TimelineEntry } from './timeline.ts';
-import { applyCuratedRelations, readCuratedRelations } from './relations/curated.ts';
-import { detectRelations, type Relation, type RelationStats } from './relations/detect-relations.ts';
+import type { Relation, RelationStats } from './relations/detect-relations.ts';
+import { describeRelations, findRelations, type FoundRelations } from './relations/find-relations.ts';
+import { awaitHandedRelations, RELATIONS_FILE_ENV } from './relations/relations-handoff.ts';
 import { injectRelated, type RelatedLink } from './related-markup.ts';
 import { createHash } from 'node:crypto';
 import { datasetDocument, datasetSpeaker, datasetStatements, type DatasetStatement } from './dataset.ts';
@@ -20,11 +21,6 @@ import { summariseDocument, type DocumentSummary } from './document-summary.ts';
 export { summariseDocument, type DocumentSummary, type SpeakerRef } from './document-summary.ts';
 
 export type DocumentEntry = CollectionEntry<'documents'>;
-
-export interface SpeakerRef {
-  id: string;
-  name: string;
-}
 
 export async function getSpeakers(): Promise<Map<string, Speaker>> {
   const entries = await getCollection('speakers');
@@ -204,6 +200,11 @@ export interface RelationsStage {
 
 let relationsStage: Promise<RelationsStage> | undefined;
 
+function logged(found: FoundRelations): FoundRelations {
+  console.log(describeRelations(found));
+  return found;
+}
+
 /** The cross-document stage: relations between all statements, found once per build through an index. */
 export function relations(): Promise<RelationsStage> {
   relationsStage ??= (async () => {
@@ -216,19 +217,8 @@ export function relations(): Promise<RelationsStage> {
         refs.set(id, { id, statement, speakerNames, document, href: `${document.href}#${statement.id}` });
       }
     }
-    const started = performance.now();
-    const { relations: detected, stats } = detectRelations(
-      [...refs.values()].map((ref) => ({ id: ref.id, document: ref.document.slug, speakers: ref.statement.speakers, text: ref.statement.text, date: ref.document.date })),
-    );
-    // The content check has already refused a relations file with unknown ids.
-    const curated = readCuratedRelations(process.cwd(), new Set(refs.keys())).entries;
-    const found = applyCuratedRelations(detected, curated, new Map([...refs].map(([id, ref]) => [id, ref.statement.text])));
-    const milliseconds = performance.now() - started;
-    const byKind = (kind: string) => found.filter((relation) => relation.kind === kind).length;
-    console.log(
-      `Relations: ${found.length} (verbatim ${byKind('verbatim')}, translation ${byKind('translation')}, paraphrase ${byKind('paraphrase')}; ` +
-        `${curated.length} curated) from ${stats.candidatePairs} candidate pairs among ${stats.statements} statements in ${milliseconds.toFixed(0)} ms.`,
-    );
+    const handed = process.env[RELATIONS_FILE_ENV];
+    const { relations: found, stats, milliseconds } = handed ? await awaitHandedRelations(handed) : logged(findRelations(process.cwd(), documents));
     const views = found.flatMap((relation) => {
       const a = refs.get(relation.a);
       const b = refs.get(relation.b);

@@ -1,0 +1,79 @@
+/**
+ * The outputs that need no rendered page: the search index, the citation
+ * downloads and the raw sources. `npm run build` writes them in its own
+ * process while Astro renders the pages (scripts/build.ts), on the core
+ * Astro's single thread leaves idle; Astro on its own writes them when it is
+ * done (integrations/parallel-outputs.ts). Either way, from the same corpus
+ * and with this one function.
+ */
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { citationFiles, citationsOf } from './citation-downloads.ts';
+import { CONTENT_PATHS } from './content-paths.ts';
+import type { Corpus } from './corpus.ts';
+import { datasetDocument, datasetSpeaker, datasetStatements } from './dataset.ts';
+import { writeSearchIndex, type SearchIndexReport } from './search-index.ts';
+import { documentSearchRecords, passageSearchRecords, type SearchDataset, type SearchRecord } from './search-records.ts';
+
+export interface ParallelOutputsReport extends SearchIndexReport {
+  documents: number;
+  downloads: number;
+  milliseconds: number;
+}
+
+/** The parts of the open dataset search is built from, as /data/*.json publishes them. */
+export function searchDataset(corpus: Corpus): SearchDataset {
+  const counts = new Map<string, number>();
+  for (const { statements } of corpus.documents) for (const statement of statements) for (const id of statement.speakers) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return {
+    statements: corpus.documents.flatMap(({ document, statements }) => datasetStatements(document, statements)),
+    documents: corpus.documents.map(({ document, statements }) => datasetDocument(document, statements.length)),
+    speakers: [...corpus.speakers.values()].map((speaker) => datasetSpeaker(speaker, counts.get(speaker.id) ?? 0)),
+  };
+}
+
+/** Each document's records (its own first, then its passages'), in dataset order: the unit a search shard never splits. */
+export function searchRecordsByDocument(corpus: Corpus): SearchRecord[][] {
+  const dataset = searchDataset(corpus);
+  const textOf = new Map(corpus.documents.map(({ document, masthead, narration }) => [document.slug, { masthead, narration }]));
+  const byPage = new Map<string, SearchRecord[]>();
+  const add = (record: SearchRecord) => {
+    const page = record.url.split('#')[0]!;
+    const list = byPage.get(page);
+    if (list) list.push(record);
+    else byPage.set(page, [record]);
+  };
+  documentSearchRecords(dataset, (slug) => textOf.get(slug)!).forEach(add);
+  passageSearchRecords(dataset).forEach(add);
+  return [...byPage.values()];
+}
+
+async function writeDownloads(root: string, corpus: Corpus, outDir: string, site: URL): Promise<number> {
+  let files = 0;
+  await mkdir(join(outDir, 'cite'), { recursive: true });
+  await mkdir(join(outDir, 'sources'), { recursive: true });
+  for (const { document, statements, source } of corpus.documents) {
+    for (const file of citationFiles(document.slug, citationsOf(document, statements, corpus.speakers, site))) {
+      await writeFile(join(outDir, file.path), file.text);
+      files++;
+    }
+    // The raw text as received, byte for byte.
+    await copyFile(join(root, CONTENT_PATHS.sources, source), join(outDir, 'sources', source));
+    files++;
+  }
+  return files;
+}
+
+export async function writeParallelOutputs(root: string, corpus: Corpus, outDir: string, site: URL): Promise<ParallelOutputsReport> {
+  const started = performance.now();
+  const [downloads, search] = await Promise.all([writeDownloads(root, corpus, outDir, site), writeSearchIndex(searchRecordsByDocument(corpus), outDir)]);
+  return { documents: corpus.documents.length, downloads, ...search, milliseconds: Math.round(performance.now() - started) };
+}
+
+/** The line the build prints (and the benchmark reads). */
+export function describeParallelOutputs(report: ParallelOutputsReport): string {
+  return (
+    `Search: ${report.records} records of ${report.documents} documents in ${report.shards} shard(s), ${(report.bytes / 1024).toFixed(0)} KiB; ` +
+    `${report.downloads} downloads; in ${report.milliseconds} ms.`
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * The cross-document stage's first step: every relation between the corpus's
+ * statements, detected through the indexes (detect-relations.ts) and then
+ * corrected by the editors' content/relations.yaml. A plain function of the
+ * statements, run once per build: by `npm run build` beside Astro's start-up
+ * (and handed to Astro as a file, see relations-handoff.ts), or by Astro
+ * itself when it builds alone.
+ */
+import type { StatementRecord } from '../../pipeline/remark-statements.ts';
+import { applyCuratedRelations, readCuratedRelations } from './curated.ts';
+import { detectRelations, type Relation, type RelationStats } from './detect-relations.ts';
+
+export interface FoundRelations {
+  relations: Relation[];
+  stats: RelationStats;
+  /** Entries of content/relations.yaml applied. */
+  curated: number;
+  milliseconds: number;
+}
+
+/** Documents oldest first (the dataset's order), each with its statements. */
+export function findRelations(
+  root: string,
+  documents: readonly { document: { slug: string; date: string }; statements: readonly StatementRecord[] }[],
+): FoundRelations {
+  const started = performance.now();
+  const inputs = documents.flatMap(({ document, statements }) =>
+    statements.map((statement) => ({ id: `${document.slug}/${statement.id}`, document: document.slug, speakers: statement.speakers, text: statement.text, date: document.date })),
+  );
+  const { relations: detected, stats } = detectRelations(inputs);
+  // The content check has already refused a relations file with unknown ids.
+  const curated = readCuratedRelations(root, new Set(inputs.map((input) => input.id))).entries;
+  const relations = applyCuratedRelations(detected, curated, new Map(inputs.map((input) => [input.id, input.text])));
+  return { relations, stats, curated: curated.length, milliseconds: performance.now() - started };
+}
+
+/** The line the build prints (and the benchmark reads). */
+export function describeRelations({ relations, stats, curated, milliseconds }: FoundRelations): string {
+  const byKind = (kind: string) => relations.filter((relation) => relation.kind === kind).length;
+  return (
+    `Relations: ${relations.length} (verbatim ${byKind('verbatim')}, translation ${byKind('translation')}, paraphrase ${byKind('paraphrase')}; ` +
+    `${curated} curated) from ${stats.candidatePairs} candidate pairs among ${stats.statements} statements in ${milliseconds.toFixed(0)} ms.`
+  );
+}
+
