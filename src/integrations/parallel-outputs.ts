@@ -8,8 +8,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { readCorpus } from '../lib/corpus.ts';
-import { describeParallelOutputs, writeParallelOutputs } from '../lib/parallel-outputs.ts';
 
 /** Set by scripts/build.ts, which writes the parallel outputs itself. */
 export const PARALLEL_OUTPUTS_ENV = 'DISPATCH_PARALLEL_OUTPUTS';
@@ -28,6 +26,9 @@ export default function parallelOutputs(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env[PARALLEL_OUTPUTS_ENV]) return;
         if (!site) throw new Error('dispatch-reader:parallel-outputs needs `site` in astro.config.mjs: citations carry absolute URLs.');
+        // Imported here, not at the top: astro.config.mjs loads this file on every build, and `npm run build` never needs
+        // the pipeline, Pagefind and the citation formats in Astro's process (a second of its start-up).
+        const [{ readCorpus }, { describeParallelOutputs, writeParallelOutputs }] = await Promise.all([import('../lib/corpus.ts'), import('../lib/parallel-outputs.ts')]);
         const report = await writeParallelOutputs(root, readCorpus(root), fileURLToPath(dir), site);
         logger.info(describeParallelOutputs(report));
       },

@@ -1,7 +1,8 @@
 /**
  * Each document is annotated once per change, not once per step. The content
- * check renders every document with the very renderer Astro uses (the unified
- * processor of astro.config.mjs, with our plugins) and keeps the result in
+ * check renders every document with Astro's unified processor and our
+ * plugins (less the steps our content never needs: annotation-renderer.ts)
+ * and keeps the result in
  * `.cache/annotations/`, keyed by the document's text and a fingerprint of
  * everything the rendering depends on (plugins, registry, config). The
  * content loader (documents-loader.ts) then takes the result from the cache
@@ -11,9 +12,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { unified, type MarkdownHeading, type MarkdownRenderer } from '@astrojs/markdown-remark';
-import { markdownOptions } from '../pipeline/index.ts';
+import type { MarkdownHeading } from '@astrojs/markdown-remark';
+import { renderForAnnotation } from '../pipeline/annotation-renderer.ts';
 import { CONTENT_PATHS } from './content-paths.ts';
 import { renderInputsFingerprint } from './render-cache.ts';
 
@@ -30,7 +30,6 @@ export interface Annotation {
   };
 }
 
-let renderer: Promise<MarkdownRenderer> | undefined;
 const fingerprints = new Map<string, string>();
 
 function fingerprintOf(root: string): string {
@@ -64,16 +63,8 @@ export async function annotateDocument(
       // A cache file cut short (an interrupted build): render again.
     }
   }
-  renderer ??= unified(markdownOptions).createRenderer({ syntaxHighlight: false });
-  const result = await (await renderer).render(file.body, { frontmatter: { ...file.frontmatter }, fileURL: pathToFileURL(join(root, file.path)) });
-  const annotation: Annotation = {
-    html: result.code,
-    metadata: {
-      headings: result.metadata.headings,
-      imagePaths: [...result.metadata.localImagePaths, ...result.metadata.remoteImagePaths],
-      frontmatter: result.metadata.frontmatter,
-    },
-  };
+  const result = await renderForAnnotation(file.body, { ...file.frontmatter }, join(root, file.path));
+  const annotation: Annotation = { html: result.html, metadata: { headings: result.headings, imagePaths: [], frontmatter: result.frontmatter } };
   mkdirSync(join(root, ANNOTATION_CACHE), { recursive: true });
   // Written whole, then renamed: a reader never sees half a file.
   const partial = `${cacheFile}.${process.pid}.tmp`;

@@ -3,7 +3,9 @@
  * whole cost (Markdown parsing above all) and each document is independent of
  * the others, so documents are handed to worker threads one at a time, as each
  * worker frees up. A handful of documents is annotated in this thread: a
- * worker's start-up (loading the pipeline) costs more than it saves.
+ * worker's start-up (loading the pipeline) costs more than it saves. The
+ * workers are started before the content is read (`startAnnotationPool`), so
+ * their start-up overlaps the reading.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -40,10 +42,36 @@ export interface PoolOptions {
   minDocumentsPerWorker?: number;
 }
 
-export async function annotateDocuments(root: string, files: readonly AnnotationInput[], options: PoolOptions = {}): Promise<AnnotatedDocument[]> {
-  const perWorker = options.minDocumentsPerWorker ?? 25;
-  const workers = Math.min(options.workers ?? availableParallelism(), Math.floor(files.length / perWorker));
-  if (workers < 2) {
+/** How many workers annotate `count` documents: none below `minDocumentsPerWorker` each, at most one per core. */
+export function poolSize(count: number, options: PoolOptions = {}): number {
+  const workers = Math.min(options.workers ?? availableParallelism(), Math.floor(count / (options.minDocumentsPerWorker ?? 25)));
+  return workers < 2 ? 0 : workers;
+}
+
+export interface AnnotationPool {
+  workers: number;
+  threads: readonly Worker[];
+  /** Stops the workers; the pool cannot be used after. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `workers` worker threads, which load the pipeline while the caller reads the content: started first, they
+ * are ready when the documents are.
+ */
+export function startAnnotationPool(workers: number): AnnotationPool {
+  const threads = Array.from({ length: workers }, () => new Worker(new URL('./annotation-worker.ts', import.meta.url)));
+  return { workers, threads, close: async () => void (await Promise.all(threads.map((worker) => worker.terminate()))) };
+}
+
+/** Annotates `files` in order, on `pool`'s workers when given one (which it closes), else on this thread. */
+export async function annotateDocuments(
+  root: string,
+  files: readonly AnnotationInput[],
+  pool?: AnnotationPool,
+): Promise<AnnotatedDocument[]> {
+  if (!pool || pool.workers === 0) {
+    await pool?.close();
     const results: AnnotatedDocument[] = [];
     for (const file of files) {
       const { annotation, key, cached } = await annotateDocument(root, file);
@@ -53,10 +81,9 @@ export async function annotateDocuments(root: string, files: readonly Annotation
   }
   const results = new Array<AnnotatedDocument>(files.length);
   let next = 0;
-  const pool = Array.from({ length: workers }, () => new Worker(new URL('./annotation-worker.ts', import.meta.url)));
   try {
     await Promise.all(
-      pool.map(
+      pool.threads.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
             const send = () => {
@@ -78,7 +105,7 @@ export async function annotateDocuments(root: string, files: readonly Annotation
       ),
     );
   } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
+    await pool.close();
   }
   return results;
 }

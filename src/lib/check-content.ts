@@ -7,7 +7,7 @@ import type { DateRecord } from '../pipeline/remark-dates.ts';
 import type { RecordedProblem } from '../pipeline/remark-record-problems.ts';
 import type { StatementRecord } from '../pipeline/remark-statements.ts';
 import { pruneAnnotations } from './annotation-cache.ts';
-import { annotateDocuments } from './annotation-pool.ts';
+import { annotateDocuments, poolSize, startAnnotationPool } from './annotation-pool.ts';
 import { problem, type ContentProblem } from './content-errors.ts';
 import { readContent, type SourceDocument } from './read-content.ts';
 import { readCuratedRelations } from './relations/curated.ts';
@@ -15,7 +15,7 @@ import { eventFor } from './timeline.ts';
 import { CONTENT_PATHS } from './content-paths.ts';
 import { RULES, type RuleId } from '../pipeline/rules.ts';
 import type { Speaker, TimelineEvent } from './schema.ts';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface UnattributedStatement {
@@ -44,10 +44,16 @@ export interface ContentCheck {
 }
 
 export async function checkContent(root: string): Promise<ContentCheck> {
+  // Started before the content is read, so the workers load the pipeline meanwhile.
+  const documentFiles = readdirSync(join(root, CONTENT_PATHS.documents)).filter((name) => name.endsWith('.md')).length;
+  const pool = startAnnotationPool(poolSize(documentFiles));
   const { speakers, documents, events, problems } = readContent(root);
   const summary: AnnotationSummary = { statements: 0, attributed: 0, unattributed: [], overrides: 0, dates: 0, cached: 0 };
   // Frontmatter problems come first: annotating a document whose frontmatter is wrong would only add noise.
-  if (problems.length > 0) return { speakers, documents, recorded: [], problems, summary };
+  if (problems.length > 0) {
+    await pool.close();
+    return { speakers, documents, recorded: [], problems, summary };
+  }
   const statementIds = new Set<string>();
   const mentionedRanges: { datetime: string; until?: string | undefined }[] = [];
   const usedKeys = new Set<string>();
@@ -55,6 +61,7 @@ export async function checkContent(root: string): Promise<ContentCheck> {
   const annotated = await annotateDocuments(
     root,
     documents.map((document) => ({ path: document.file, text: readFileSync(join(root, document.file), 'utf8'), body: document.body, frontmatter: document.frontmatter })),
+    pool,
   );
   for (const [index, document] of documents.entries()) {
     const { frontmatter: recorded, cached, key } = annotated[index]!;

@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ANNOTATION_CACHE } from '../../src/lib/annotation-cache.ts';
-import { annotateDocuments, type AnnotationInput } from '../../src/lib/annotation-pool.ts';
+import { annotateDocuments, poolSize, startAnnotationPool, type AnnotationInput } from '../../src/lib/annotation-pool.ts';
 import { readContent } from '../../src/lib/read-content.ts';
 import { copyContent } from '../helpers/content-copy.ts';
 
@@ -22,21 +22,31 @@ const inputs: AnnotationInput[] = readContent(copy.root).documents.map((document
 
 describe('annotateDocuments', () => {
   it('annotates on two worker threads exactly as in this thread, in order', async () => {
-    const inThread = await annotateDocuments(copy.root, inputs, { workers: 1 });
+    const inThread = await annotateDocuments(copy.root, inputs);
     rmSync(join(copy.root, ANNOTATION_CACHE), { recursive: true, force: true });
-    const pooled = await annotateDocuments(copy.root, inputs, { workers: 2, minDocumentsPerWorker: 1 });
+    const pooled = await annotateDocuments(copy.root, inputs, startAnnotationPool(2));
     expect(inputs.length).toBe(5);
     expect(pooled.every((result) => !result.cached)).toBe(true);
     expect(pooled.map((result) => result.key)).toEqual(inThread.map((result) => result.key));
     expect(pooled.map((result) => result.frontmatter)).toEqual(inThread.map((result) => result.frontmatter));
     expect((pooled[0]!.frontmatter['statements'] as unknown[]).length).toBeGreaterThan(0);
     // The workers wrote the cache the content loader reads.
-    const again = await annotateDocuments(copy.root, inputs, { workers: 2, minDocumentsPerWorker: 1 });
+    const again = await annotateDocuments(copy.root, inputs, startAnnotationPool(2));
     expect(again.every((result) => result.cached)).toBe(true);
   }, 60_000);
 
   it('names the document whose annotation failed', async () => {
     const broken = inputs.map((input, index) => (index === 3 ? { ...input, text: `${input.text}\n`, body: 42 as unknown as string } : input));
-    await expect(annotateDocuments(copy.root, broken, { workers: 2, minDocumentsPerWorker: 1 })).rejects.toThrow(new RegExp(`Annotating ${inputs[3]!.path} failed`, 'u'));
+    await expect(annotateDocuments(copy.root, broken, startAnnotationPool(2))).rejects.toThrow(new RegExp(`Annotating ${inputs[3]!.path} failed`, 'u'));
   }, 60_000);
+});
+
+describe('poolSize', () => {
+  it('starts no worker for a handful of documents, and at most one per core', () => {
+    expect(poolSize(5, { workers: 2 })).toBe(0);
+    expect(poolSize(49, { workers: 2 })).toBe(0);
+    expect(poolSize(50, { workers: 2 })).toBe(2);
+    expect(poolSize(10_000, { workers: 2 })).toBe(2);
+    expect(poolSize(10_000, { workers: 8, minDocumentsPerWorker: 1000 })).toBe(8);
+  });
 });

@@ -1,16 +1,26 @@
 /**
- * The second line of defence: if hostile Markdown ever reached Astro's renderer
- * (a build run without the content check), the output is inert. Rendered with
- * the exact processor astro.config.mjs uses.
+ * The second line of defence: if hostile Markdown ever reached a renderer (a
+ * build run without the content check), the output is inert. Rendered both
+ * with the processor astro.config.mjs gives Astro and with the annotation
+ * renderer whose HTML the document pages publish.
  */
 import { unified } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
+import { renderForAnnotation } from '../../src/pipeline/annotation-renderer.ts';
 import { markdownOptions } from '../../src/pipeline/index.ts';
 
-const renderer = await unified(markdownOptions).createRenderer({});
-const render = async (markdown: string) => (await renderer.render(markdown, { frontmatter: { speakers: [] } })).code;
+const astroRenderer = await unified(markdownOptions).createRenderer({});
+const renderers = {
+  'Astro’s processor': async (markdown: string) => {
+    const result = await astroRenderer.render(markdown, { frontmatter: { speakers: [] } });
+    return { html: result.code, frontmatter: result.metadata.frontmatter };
+  },
+  'the annotation renderer': async (markdown: string) => renderForAnnotation(markdown, { speakers: [] }, '/tmp/hostile.md'),
+};
 
-describe('hostile Markdown rendered by the site’s processor', () => {
+describe.each(Object.entries(renderers))('hostile Markdown rendered by %s', (_name, renderWith) => {
+  const render = async (markdown: string) => (await renderWith(markdown)).html;
+
   it.each([
     ['a script', 'Text.\n\n<script>alert(1)</script>\n', /<script/iu],
     ['an inline handler', 'A <img src="x" onerror="alert(1)"> picture.\n', /onerror|<img/iu],
@@ -33,7 +43,7 @@ describe('hostile Markdown rendered by the site’s processor', () => {
   });
 
   it('records what it refused on the frontmatter, so the page refuses to render', async () => {
-    const result = await renderer.render('Text.\n\n<script>alert(1)</script>\n', { frontmatter: { speakers: [] } });
-    expect(result.metadata.frontmatter['contentProblems']).toEqual([{ line: 3, reason: 'raw HTML is not allowed: `<script>alert(1)</script>`', rule: 'raw-html' }]);
+    const result = await renderWith('Text.\n\n<script>alert(1)</script>\n');
+    expect(result.frontmatter['contentProblems']).toEqual([{ line: 3, reason: 'raw HTML is not allowed: `<script>alert(1)</script>`', rule: 'raw-html' }]);
   });
 });

@@ -308,23 +308,36 @@ function align(
   const rows = positionsA.length;
   const columns = positionsB.length;
   if (rows === 0 || columns === 0) return undefined;
+  if (sameTokens(idsA, weightA, idsB)) {
+    // The same words (a quote reported again): the table's best cell is the last of its diagonal, and its path the
+    // whole diagonal, since each match adds a positive weight and every gap costs. Taken without filling the table.
+    return { matchedA: [...positionsA], matchedB: [...positionsB], regionA: [positionsA[0]!, positionsA[rows - 1]! + 1], regionB: [positionsB[0]!, positionsB[columns - 1]! + 1] };
+  }
   const width = columns + 1;
   // The tables are reused across the many alignments of a run: allocating them each time kept the collector busy.
   const cells = (rows + 1) * width;
   if (scratch.score.length < cells) scratch = { score: new Float64Array(cells * 2), move: new Uint8Array(cells * 2) };
   const { score, move } = scratch;
-  score.fill(0, 0, cells);
-  move.fill(0, 0, cells);
+  // Every other cell is written below; only the first row and column start at zero.
+  score.fill(0, 0, width);
+  for (let i = 1; i <= rows; i++) score[i * width] = 0;
   let best = 0;
   let bestCell = -1;
   for (let i = 1; i <= rows; i++) {
     const wa = weightA[i - 1]!;
     const ida = idsA[i - 1]!;
+    const gapA = penalty * wa;
+    const above = (i - 1) * width;
+    const here = i * width;
+    // The row's previous cell and the cell above-left, carried along the row instead of read back from the table.
+    let left = 0;
+    let diagonalScore = 0;
     for (let j = 1; j <= columns; j++) {
       const wb = weightB[j - 1]!;
-      const diagonal = score[(i - 1) * width + j - 1]! + (ida === idsB[j - 1] ? wa : -penalty * (wa + wb) * 0.5);
-      const up = score[(i - 1) * width + j]! - penalty * wa;
-      const left = score[i * width + j - 1]! - penalty * wb;
+      const upScore = score[above + j]!;
+      const diagonal = diagonalScore + (ida === idsB[j - 1] ? wa : -penalty * (wa + wb) * 0.5);
+      const up = upScore - gapA;
+      const leftValue = left - penalty * wb;
       let value = 0;
       let direction = 0;
       if (diagonal > value) {
@@ -335,17 +348,19 @@ function align(
         value = up;
         direction = 2;
       }
-      if (left > value) {
-        value = left;
+      if (leftValue > value) {
+        value = leftValue;
         direction = 3;
       }
-      const cell = i * width + j;
+      const cell = here + j;
       score[cell] = value;
       move[cell] = direction;
       if (value > best) {
         best = value;
         bestCell = cell;
       }
+      left = value;
+      diagonalScore = upScore;
     }
   }
   if (bestCell < 0) return undefined;
@@ -380,6 +395,13 @@ function align(
     regionA: [positionsA[firstA - 1]!, positionsA[lastA - 1]! + 1],
     regionB: [positionsB[firstB - 1]!, positionsB[lastB - 1]! + 1],
   };
+}
+
+/** Whether two token sequences are the same, with every weight positive (so a full match beats every other path). */
+function sameTokens(idsA: readonly number[], weightA: readonly number[], idsB: readonly number[]): boolean {
+  if (idsA.length !== idsB.length) return false;
+  for (let index = 0; index < idsA.length; index++) if (idsA[index] !== idsB[index] || !(weightA[index]! > 0)) return false;
+  return true;
 }
 
 /** The sentence and the quotations in it, as token ranges. */
