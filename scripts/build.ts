@@ -31,6 +31,18 @@ const OUT_DIR = 'dist';
 const STAGING_DIR = 'dist.staging';
 const PARALLEL_DIR = join(root, '.cache/parallel-outputs');
 const RELATIONS_FILE = join(root, '.cache/relations-handoff.json');
+/** Where the previous dist/ goes when the new one takes its place (`<prefix><time>`), to be deleted without holding up the build. */
+const RETIRED_PREFIX = 'retired-build-';
+
+/**
+ * Deletes a folder in a detached process: the new site is already in place, and removing the thousands of files of
+ * the previous one took seconds of every rebuild. A deletion cut short is finished by the next build.
+ */
+function removeInBackground(folder: string): void {
+  if (!existsSync(folder)) return;
+  const remove = `require('node:fs').rmSync(${JSON.stringify(folder)}, { recursive: true, force: true })`;
+  spawn(process.execPath, ['-e', remove], { detached: true, stdio: 'ignore' }).unref();
+}
 
 function fail(message: string): never {
   rmSync(STAGING_DIR, { recursive: true, force: true });
@@ -45,6 +57,7 @@ if (!check) process.exit(1);
 
 for (const path of [STAGING_DIR, PARALLEL_DIR, RELATIONS_FILE]) rmSync(path, { recursive: true, force: true });
 mkdirSync(PARALLEL_DIR, { recursive: true });
+for (const name of readdirSync(join(root, '.cache'))) if (name.startsWith(RETIRED_PREFIX)) removeInBackground(join(root, '.cache', name));
 
 const astro = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
   stdio: 'inherit',
@@ -81,6 +94,8 @@ for (const entry of readdirSync(PARALLEL_DIR)) {
   renameSync(join(PARALLEL_DIR, entry), join(STAGING_DIR, entry));
 }
 rmSync(PARALLEL_DIR, { recursive: true, force: true });
-rmSync(OUT_DIR, { recursive: true, force: true });
+const retired = join(root, '.cache', `${RETIRED_PREFIX}${Date.now()}`);
+if (existsSync(OUT_DIR)) renameSync(OUT_DIR, retired);
 renameSync(STAGING_DIR, OUT_DIR);
+removeInBackground(retired);
 console.log(`Build complete: ${OUT_DIR}/ replaced.`);
