@@ -14,7 +14,7 @@
  * half-built is ever in dist/ to be published.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { PARALLEL_OUTPUTS_ENV } from '../src/integrations/parallel-outputs.ts';
@@ -52,6 +52,23 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/**
+ * Moves every file under `from` to the same path under `to`, folder by folder (dist/data/ holds pages from Astro and
+ * files from this process). Returns the first path both have, which is never overwritten.
+ */
+function moveInto(from: string, to: string, path = ''): string | undefined {
+  for (const entry of readdirSync(join(from, path), { withFileTypes: true })) {
+    const name = join(path, entry.name);
+    const target = join(to, name);
+    if (!existsSync(target)) renameSync(join(from, name), target);
+    else if (entry.isDirectory() && statSync(target).isDirectory()) {
+      const conflict = moveInto(from, to, name);
+      if (conflict) return conflict;
+    } else return name;
+  }
+  return undefined;
+}
+
 const check = await runContentCheck(root);
 if (!check) process.exit(1);
 
@@ -77,7 +94,7 @@ try {
   console.log(describeRelations(found));
   // Astro's pages are the critical path from here on; Pagefind's process inherits the lower priority.
   setPriority(10);
-  const report = await writeParallelOutputs(root, corpus, PARALLEL_DIR, new URL(SITE_URL));
+  const report = await writeParallelOutputs(root, corpus, found.relations, PARALLEL_DIR, new URL(SITE_URL));
   console.log(`${describeParallelOutputs(report)} (beside the pages)`);
 } catch (error) {
   astro.kill();
@@ -88,11 +105,8 @@ try {
 const status = await astroExit;
 rmSync(RELATIONS_FILE, { force: true });
 if (status !== 0) fail(`Build failed (exit ${status}).`);
-for (const entry of readdirSync(PARALLEL_DIR)) {
-  // A route of the same name would be overwritten silently: the two must never both write one path.
-  if (existsSync(join(STAGING_DIR, entry))) fail(`Build failed: \`${entry}\` was written both by Astro and beside it; remove the page or route that writes it.`);
-  renameSync(join(PARALLEL_DIR, entry), join(STAGING_DIR, entry));
-}
+const conflict = moveInto(PARALLEL_DIR, STAGING_DIR);
+if (conflict) fail(`Build failed: \`${conflict}\` was written both by Astro and beside it; remove the page or route that writes it.`);
 rmSync(PARALLEL_DIR, { recursive: true, force: true });
 const retired = join(root, '.cache', `${RETIRED_PREFIX}${Date.now()}`);
 if (existsSync(OUT_DIR)) renameSync(OUT_DIR, retired);

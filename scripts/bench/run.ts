@@ -99,7 +99,8 @@ async function baseRow(size: number, site: Row['site'], result: Measured, dist: 
     peakProcess: result.peakProcess,
     peaksMiB: Object.fromEntries(Object.entries(result.peaks).map(([program, bytes]) => [program, Math.round(bytes / 2 ** 20)])),
     pages: countPages(dist),
-    indexKiB: folderBytes(join(dist, 'pagefind')) / 1024,
+    // Every shard of a sharded index: /pagefind/, /pagefind-2/, …
+    indexKiB: readdirSync(dist).filter((name) => /^pagefind(-\d+)?$/u.test(name)).reduce((sum, name) => sum + folderBytes(join(dist, name)), 0) / 1024,
     firstSearchKB: search.gzipBytes / 1000,
     firstSearchWithCountsKB: search.withCountsGzipBytes / 1000,
     firstSearchWord: search.word,

@@ -1,6 +1,6 @@
 /**
- * The search index, citation downloads and raw sources (lib/parallel-outputs.ts)
- * when Astro builds on its own. `npm run build` writes them in its own process
+ * The open dataset, search index, citation downloads and raw sources
+ * (lib/parallel-outputs.ts) when Astro builds on its own. `npm run build` writes them in its own process
  * while Astro renders (scripts/build.ts) and sets `PARALLEL_OUTPUTS_ENV`, so
  * that this integration leaves them to it; `astro build` alone writes them
  * here, once the pages are done: the same files, later.
@@ -28,8 +28,15 @@ export default function parallelOutputs(): AstroIntegration {
         if (!site) throw new Error('dispatch-reader:parallel-outputs needs `site` in astro.config.mjs: citations carry absolute URLs.');
         // Imported here, not at the top: astro.config.mjs loads this file on every build, and `npm run build` never needs
         // the pipeline, Pagefind and the citation formats in Astro's process (a second of its start-up).
-        const [{ readCorpus }, { describeParallelOutputs, writeParallelOutputs }] = await Promise.all([import('../lib/corpus.ts'), import('../lib/parallel-outputs.ts')]);
-        const report = await writeParallelOutputs(root, readCorpus(root), fileURLToPath(dir), site);
+        const [{ readCorpus }, { describeParallelOutputs, writeParallelOutputs }, { findRelations }] = await Promise.all([
+          import('../lib/corpus.ts'),
+          import('../lib/parallel-outputs.ts'),
+          import('../lib/relations/find-relations.ts'),
+        ]);
+        const corpus = readCorpus(root);
+        // Found again: Astro's pages found them in its render environment, which this hook does not share.
+        const { relations } = findRelations(root, corpus.documents);
+        const report = await writeParallelOutputs(root, corpus, relations, fileURLToPath(dir), site);
         logger.info(describeParallelOutputs(report));
       },
     },

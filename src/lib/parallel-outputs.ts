@@ -1,6 +1,6 @@
 /**
- * The outputs that need no rendered page: the search index, the citation
- * downloads and the raw sources. `npm run build` writes them in its own
+ * The outputs that need no rendered page: the open dataset (/data/*.json), the
+ * search index, the citation downloads and the raw sources. `npm run build` writes them in its own
  * process while Astro renders the pages (scripts/build.ts), on the core
  * Astro's single thread leaves idle; Astro on its own writes them when it is
  * done (integrations/parallel-outputs.ts). Either way, from the same corpus
@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { citationFiles, citationsOf } from './citation-downloads.ts';
 import { CONTENT_PATHS } from './content-paths.ts';
 import type { Corpus } from './corpus.ts';
-import { datasetDocument, datasetSpeaker, datasetStatements } from './dataset.ts';
+import { openDataset, type OpenDataset } from './open-dataset.ts';
+import type { Relation } from './relations/detect-relations.ts';
 import { writeSearchIndex, type SearchIndexReport } from './search-index.ts';
 import { documentSearchRecords, passageSearchRecords, type SearchDataset, type SearchRecord } from './search-records.ts';
 
@@ -21,20 +22,9 @@ export interface ParallelOutputsReport extends SearchIndexReport {
   milliseconds: number;
 }
 
-/** The parts of the open dataset search is built from, as /data/*.json publishes them. */
-export function searchDataset(corpus: Corpus): SearchDataset {
-  const counts = new Map<string, number>();
-  for (const { statements } of corpus.documents) for (const statement of statements) for (const id of statement.speakers) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return {
-    statements: corpus.documents.flatMap(({ document, statements }) => datasetStatements(document, statements)),
-    documents: corpus.documents.map(({ document, statements }) => datasetDocument(document, statements.length)),
-    speakers: [...corpus.speakers.values()].map((speaker) => datasetSpeaker(speaker, counts.get(speaker.id) ?? 0)),
-  };
-}
-
 /** Each document's records (its own first, then its passages'), in dataset order: the unit a search shard never splits. */
-export function searchRecordsByDocument(corpus: Corpus): SearchRecord[][] {
-  const dataset = searchDataset(corpus);
+export function searchRecordsByDocument(corpus: Corpus, data: OpenDataset = openDataset(corpus, [])): SearchRecord[][] {
+  const dataset: SearchDataset = { statements: data.statements.statements, documents: data.documents.documents, speakers: data.speakers.speakers };
   const textOf = new Map(corpus.documents.map(({ document, masthead, narration }) => [document.slug, { masthead, narration }]));
   const byPage = new Map<string, SearchRecord[]>();
   const add = (record: SearchRecord) => {
@@ -64,9 +54,21 @@ async function writeDownloads(root: string, corpus: Corpus, outDir: string, site
   return files;
 }
 
-export async function writeParallelOutputs(root: string, corpus: Corpus, outDir: string, site: URL): Promise<ParallelOutputsReport> {
+/** /data/<name>.json, compact: 80 MB at 1,000 documents. */
+async function writeDataset(data: OpenDataset, outDir: string): Promise<void> {
+  await mkdir(join(outDir, 'data'), { recursive: true });
+  for (const [name, content] of Object.entries(data)) await writeFile(join(outDir, 'data', `${name}.json`), JSON.stringify(content));
+}
+
+/** Writes the open dataset, the search index, the citation downloads and the raw sources into `outDir`. */
+export async function writeParallelOutputs(root: string, corpus: Corpus, relations: readonly Relation[], outDir: string, site: URL): Promise<ParallelOutputsReport> {
   const started = performance.now();
-  const [downloads, search] = await Promise.all([writeDownloads(root, corpus, outDir, site), writeSearchIndex(searchRecordsByDocument(corpus), outDir)]);
+  const data = openDataset(corpus, relations);
+  const [downloads, search] = await Promise.all([
+    writeDownloads(root, corpus, outDir, site),
+    writeSearchIndex(searchRecordsByDocument(corpus, data), outDir),
+    writeDataset(data, outDir),
+  ]);
   return { documents: corpus.documents.length, downloads, ...search, milliseconds: Math.round(performance.now() - started) };
 }
 

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /** What every rendered page depends on besides its own Markdown. */
 export const RENDER_INPUTS = ['src/pipeline', 'src/lib', 'content/speakers.yaml', 'astro.config.mjs', 'package-lock.json'] as const;
@@ -27,7 +27,8 @@ export function renderInputsFingerprint(root: string): string {
   const hash = createHash('sha256');
   for (const input of RENDER_INPUTS) {
     for (const file of filesUnder(join(root, input))) {
-      hash.update(file.slice(root.length));
+      // Relative, so that `/project` and `/project/` give one fingerprint.
+      hash.update(relative(root, file));
       hash.update(readFileSync(file));
     }
   }

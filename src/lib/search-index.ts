@@ -74,8 +74,12 @@ export interface SearchIndexReport {
 }
 
 /** Indexes the records into `outDir` and returns what was written. Throws with Pagefind's own messages on failure. */
-export async function writeSearchIndex(documents: readonly DocumentRecords[], outDir: string, bundleDir = 'pagefind'): Promise<SearchIndexReport> {
-  const shards = planShards(documents);
+export async function writeSearchIndex(
+  documents: readonly DocumentRecords[],
+  outDir: string,
+  { bundleDir = 'pagefind', shardCharacters = SHARD_CHARACTERS }: { bundleDir?: string; shardCharacters?: number } = {},
+): Promise<SearchIndexReport> {
+  const shards = planShards(documents, shardCharacters);
   let bytes = 0;
   for (const [index, records] of shards.entries()) {
     const folder = join(outDir, shardFolder(bundleDir, index));

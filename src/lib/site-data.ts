@@ -10,8 +10,8 @@ import type { Relation, RelationStats } from './relations/detect-relations.ts';
 import { describeRelations, findRelations, type FoundRelations } from './relations/find-relations.ts';
 import { awaitHandedRelations, RELATIONS_FILE_ENV } from './relations/relations-handoff.ts';
 import { injectRelated, type RelatedLink } from './related-markup.ts';
-import { createHash } from 'node:crypto';
-import { datasetDocument, datasetSpeaker, datasetStatements, type DatasetStatement } from './dataset.ts';
+import { openDataset, type OpenDataset } from './open-dataset.ts';
+import { compareHref, relationKey, shownRelationsByStatement } from './relations/shown-relations.ts';
 import { formatIsoDate } from './iso-date.ts';
 import { documentSearchFilters, searchFacets, passageSearchRecords } from './search-records.ts';
 import { readAnnotation, type Annotation } from './annotation-cache.ts';
@@ -152,24 +152,15 @@ export async function timelineEntries(): Promise<TimelineEntry[]> {
   );
 }
 
-export async function statementsDataset(): Promise<{ statements: DatasetStatement[] }> {
-  const [documents, stage] = await Promise.all([documentsWithStatements(), relations()]);
-  const related = (id: string) => (stage.byStatement.get(id) ?? []).map((view) => (view.a.id === id ? view.b.id : view.a.id)).sort();
-  return { statements: documents.flatMap(({ document, statements }) => datasetStatements(document, statements, related)) };
-}
+let dataset: Promise<OpenDataset> | undefined;
 
-export async function documentsDataset() {
-  const documents = await documentsWithStatements();
-  return { documents: documents.map(({ document, statements }) => datasetDocument(document, statements.length)) };
-}
-
-export async function speakersDataset() {
-  const [documents, speakers] = await Promise.all([documentsWithStatements(), getSpeakers()]);
-  const counts = new Map<string, number>();
-  for (const { statements } of documents) {
-    for (const statement of statements) for (const id of statement.speakers) counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
-  return { speakers: [...speakers.values()].map((speaker) => datasetSpeaker(speaker, counts.get(speaker.id) ?? 0)) };
+/** The open dataset (/data/*.json), as `npm run build` writes it beside the pages: the same function over the same data. */
+export function siteDataset(): Promise<OpenDataset> {
+  dataset ??= (async () => {
+    const [documents, speakers, stage] = await Promise.all([documentsWithStatements(), getSpeakers(), relations()]);
+    return openDataset({ speakers, documents }, stage.found);
+  })();
+  return dataset;
 }
 
 export interface StatementRef {
@@ -191,6 +182,8 @@ export interface RelationView {
 }
 
 export interface RelationsStage {
+  /** The relations as found (the open dataset is made from these). */
+  found: Relation[];
   relations: RelationView[];
   /** For each statement id, the relations it takes part in. */
   byStatement: Map<string, RelationView[]>;
@@ -223,8 +216,7 @@ export function relations(): Promise<RelationsStage> {
       const a = refs.get(relation.a);
       const b = refs.get(relation.b);
       if (!a || !b) return [];
-      const key = createHash('sha256').update(`${relation.a}|${relation.b}`).digest('hex').slice(0, 12);
-      return [{ key, relation, a, b }];
+      return [{ key: relationKey(relation), relation, a, b }];
     });
     const byStatement = new Map<string, RelationView[]>();
     for (const view of views) {
@@ -234,18 +226,10 @@ export function relations(): Promise<RelationsStage> {
         else byStatement.set(id, [view]);
       }
     }
-    return { relations: views, byStatement, stats, milliseconds };
+    return { found, relations: views, byStatement, stats, milliseconds };
   })();
   return relationsStage;
 }
-
-const KIND_ORDER = { verbatim: 0, translation: 1, paraphrase: 2 } as const;
-
-/**
- * Related reports shown beside one statement: the closest kinds first, then the highest scores. A line reported by
- * hundreds of outlets keeps its page readable (and the build linear); /data/statements.json lists every relation.
- */
-export const MAX_RELATED_SHOWN = 6;
 
 const shownCache = new WeakMap<RelationsStage, Map<string, RelationView[]>>();
 
@@ -253,30 +237,11 @@ const shownCache = new WeakMap<RelationsStage, Map<string, RelationView[]>>();
 export function shownRelations(stage: RelationsStage, id: string): RelationView[] {
   let shown = shownCache.get(stage);
   if (!shown) {
-    shown = new Map();
-    for (const [statement, views] of stage.byStatement) {
-      const other = (view: RelationView) => (view.a.id === statement ? view.b : view.a);
-      shown.set(
-        statement,
-        [...views]
-          .sort(
-            (x, y) =>
-              KIND_ORDER[x.relation.kind] - KIND_ORDER[y.relation.kind] ||
-              y.relation.score - x.relation.score ||
-              other(x).document.date.localeCompare(other(y).document.date) ||
-              x.key.localeCompare(y.key),
-          )
-          .slice(0, MAX_RELATED_SHOWN),
-      );
-    }
+    const dates = new Map(stage.relations.flatMap((view) => [[view.a.id, view.a.document.date] as const, [view.b.id, view.b.document.date] as const]));
+    shown = shownRelationsByStatement(stage.relations, (view) => view.relation, (view) => view.key, (statement) => dates.get(statement) ?? '');
     shownCache.set(stage, shown);
   }
   return shown.get(id) ?? [];
-}
-
-/** Where the comparison of a pair is shown, from the page of the statement `id`. */
-function compareHref(slug: string, view: RelationView): string {
-  return `/compare/${slug}/#c-${view.key}`;
 }
 
 /** For one document: the related links of each of its statements, by anchor. */
@@ -296,7 +261,7 @@ export async function relatedLinksFor(slug: string): Promise<Map<string, Related
         href: other.href,
         source: `${other.document.outlet.name}, ${other.document.dateLabel}`,
         passage: passage.text,
-        compareHref: compareHref(slug, view),
+        compareHref: compareHref(slug, view.key),
         sameDocument: other.document.slug === slug,
       };
     });
@@ -362,31 +327,9 @@ export async function documentHtml(entry: DocumentEntry): Promise<string> {
   return injectRelated(html, await relatedLinksFor(entry.id));
 }
 
-export async function relationsDataset() {
-  const stage = await relations();
-  const shownFrom = (id: string, key: string) => shownRelations(stage, id).some((view) => view.key === key); // at most 6 per statement
-  return {
-    relations: stage.relations.map((view) => {
-      const { key, relation, a, b } = view;
-      // The comparison lives on the page of a document that shows the pair; a pair shown on neither has none.
-      const compare = shownFrom(a.id, key) ? compareHref(a.document.slug, view) : shownFrom(b.id, key) ? compareHref(b.document.slug, view) : undefined;
-      return {
-      a: a.id,
-      b: b.id,
-      kind: relation.kind,
-      score: relation.score,
-      origin: relation.origin,
-      passageA: relation.passageA.text,
-      passageB: relation.passageB.text,
-      ...(compare ? { compare } : {}),
-      };
-    }),
-  };
-}
-
 /** The search form's facets: every filter value with its number of records (statements and documents). */
 export async function searchFormFacets() {
-  const [statements, documents, speakers] = await Promise.all([statementsDataset(), documentsDataset(), speakersDataset()]);
+  const { statements, documents, speakers } = await siteDataset();
   const records = passageSearchRecords({ statements: statements.statements, documents: documents.documents, speakers: speakers.speakers });
   const documentFilters = (await listDocuments()).map((document) =>
     documentSearchFilters({ title: document.title, date: document.date, outletName: document.outlet.name }),

@@ -35,9 +35,9 @@ export interface OpenSite {
   page: Page;
 }
 
-/** Chromium, dist/ on a loopback server, and a page whose console errors are collected in `errors`. */
-export async function openSite(errors: string[] = []): Promise<OpenSite> {
-  const [browser, server] = await Promise.all([launchChromium(), serveDist()]);
+/** Chromium, dist/ (or another built site) on a loopback server, and a page whose console errors are collected in `errors`. */
+export async function openSite(errors: string[] = [], root?: string): Promise<OpenSite> {
+  const [browser, server] = await Promise.all([launchChromium(), serveDist(root)]);
   const page = await browser.newPage();
   recordConsoleErrors(page, errors);
   return { browser, server, page };

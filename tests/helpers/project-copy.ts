@@ -1,5 +1,5 @@
 /** A throwaway copy of the whole project (node_modules linked), to build on purpose with something broken. */
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './paths.ts';
@@ -16,7 +16,11 @@ export interface ProjectCopy {
 export function copyProject(): ProjectCopy {
   const root = mkdtempSync(join(tmpdir(), 'dispatch-project-'));
   for (const entry of COPIED) cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  // Package by package, without Astro's and Vite's caches: a copy's build must not write the project's content store.
+  mkdirSync(join(root, 'node_modules'));
+  for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
+    if (entry !== '.astro' && entry !== '.vite') symlinkSync(join(ROOT, 'node_modules', entry), join(root, 'node_modules', entry), 'dir');
+  }
   return {
     root,
     read: (path) => readFileSync(join(root, path), 'utf8'),

@@ -1,0 +1,43 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { FoundRelations } from '../../../src/lib/relations/find-relations.ts';
+import { awaitHandedRelations, writeHandedRelations } from '../../../src/lib/relations/relations-handoff.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'dispatch-handoff-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const found: FoundRelations = {
+  relations: [
+    {
+      a: 'doc-a/s-1',
+      b: 'doc-b/s-1',
+      kind: 'verbatim',
+      score: 1,
+      passageA: { start: 0, end: 9, text: 'Same words' },
+      passageB: { start: 3, end: 12, text: 'Same words' },
+      origin: 'detected',
+    },
+  ],
+  stats: { statements: 2, sentences: 2, candidatePairs: 1, comparisons: 1, droppedKeys: 0, postingsVisited: 1, relations: 1 },
+  curated: 0,
+  milliseconds: 3,
+};
+
+describe('the relations handed from the build to Astro', () => {
+  it('are waited for until the build writes them, then read whole', async () => {
+    const path = join(folder, 'later.json');
+    const waiting = awaitHandedRelations(path, 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(existsSync(path)).toBe(false);
+    writeHandedRelations(path, found);
+    await expect(waiting).resolves.toEqual(found);
+    // Written through a temporary file that is renamed: none is left behind.
+    expect(existsSync(`${path}.tmp`)).toBe(false);
+  });
+
+  it('fail with the file and what to do when the build never writes them', async () => {
+    await expect(awaitHandedRelations(join(folder, 'never.json'), 100)).rejects.toThrow(/RelationsNotHanded: .*never\.json[\s\S]*Hint: run `npm run build` again/u);
+  });
+});
