@@ -1,10 +1,10 @@
 /**
  * `npm run build`: the content check, then two stages at once:
  *
- *   content check ─┬─ astro build → dist.staging/      pages, data, feeds (one thread)
+ *   content check ─┬─ astro build → dist.staging/      pages, feeds (one thread)
  *                  └─ this process → .cache/parallel-outputs/
- *                       relations (handed to Astro as a file), then the search
- *                       index, citation downloads and raw sources
+ *                       relations (handed to Astro as a file), then the open
+ *                       dataset, search index, citation downloads and raw sources
  *
  * Astro renders on one thread; the relations are found here while Astro
  * starts up, and the rest is written while it renders, at a lower priority so
@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { PARALLEL_OUTPUTS_ENV } from '../src/integrations/parallel-outputs.ts';
+import { CONTENT_FILE_ENV, writeContentHandoff } from '../src/lib/content-handoff.ts';
 import { corpusOf } from '../src/lib/corpus.ts';
 import { describeParallelOutputs, writeParallelOutputs } from '../src/lib/parallel-outputs.ts';
 import { describeRelations, findRelations } from '../src/lib/relations/find-relations.ts';
@@ -31,6 +32,7 @@ const OUT_DIR = 'dist';
 const STAGING_DIR = 'dist.staging';
 const PARALLEL_DIR = join(root, '.cache/parallel-outputs');
 const RELATIONS_FILE = join(root, '.cache/relations-handoff.json');
+const CONTENT_FILE = join(root, '.cache/content-handoff.json');
 /** Where the previous dist/ goes when the new one takes its place (`<prefix><time>`), to be deleted without holding up the build. */
 const RETIRED_PREFIX = 'retired-build-';
 
@@ -48,6 +50,7 @@ function fail(message: string): never {
   rmSync(STAGING_DIR, { recursive: true, force: true });
   rmSync(PARALLEL_DIR, { recursive: true, force: true });
   rmSync(RELATIONS_FILE, { force: true });
+  rmSync(CONTENT_FILE, { force: true });
   console.error(`\n${message} ${existsSync(OUT_DIR) ? `${OUT_DIR}/ still holds the last good build.` : `No ${OUT_DIR}/ was written.`}`);
   process.exit(1);
 }
@@ -72,13 +75,18 @@ function moveInto(from: string, to: string, path = ''): string | undefined {
 const check = await runContentCheck(root);
 if (!check) process.exit(1);
 
-for (const path of [STAGING_DIR, PARALLEL_DIR, RELATIONS_FILE]) rmSync(path, { recursive: true, force: true });
+for (const path of [STAGING_DIR, PARALLEL_DIR, RELATIONS_FILE, CONTENT_FILE]) rmSync(path, { recursive: true, force: true });
 mkdirSync(PARALLEL_DIR, { recursive: true });
 for (const name of readdirSync(join(root, '.cache'))) if (name.startsWith(RETIRED_PREFIX)) removeInBackground(join(root, '.cache', name));
 
+// What the check has read, validated and annotated, so that Astro's loader does not read it all again.
+writeContentHandoff(
+  CONTENT_FILE,
+  check.documents.map((document, index) => ({ slug: document.slug, file: document.file, frontmatter: document.frontmatter, key: check.keys[index]! })),
+);
 const astro = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
   stdio: 'inherit',
-  env: { ...process.env, DISPATCH_OUT_DIR: STAGING_DIR, [RELATIONS_FILE_ENV]: RELATIONS_FILE, [PARALLEL_OUTPUTS_ENV]: '1' },
+  env: { ...process.env, DISPATCH_OUT_DIR: STAGING_DIR, [CONTENT_FILE_ENV]: CONTENT_FILE, [RELATIONS_FILE_ENV]: RELATIONS_FILE, [PARALLEL_OUTPUTS_ENV]: '1' },
 });
 const astroExit = new Promise<number>((resolve) => {
   astro.on('close', (code) => resolve(code ?? 1));
@@ -104,6 +112,7 @@ try {
 
 const status = await astroExit;
 rmSync(RELATIONS_FILE, { force: true });
+rmSync(CONTENT_FILE, { force: true });
 if (status !== 0) fail(`Build failed (exit ${status}).`);
 const conflict = moveInto(PARALLEL_DIR, STAGING_DIR);
 if (conflict) fail(`Build failed: \`${conflict}\` was written both by Astro and beside it; remove the page or route that writes it.`);

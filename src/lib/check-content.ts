@@ -39,6 +39,8 @@ export interface ContentCheck {
   documents: SourceDocument[];
   /** What the pipeline recorded for each of `documents` (same order); empty when the frontmatter has problems. */
   recorded: Record<string, unknown>[];
+  /** Each of `documents`' annotation key in the annotation cache (same order). */
+  keys: string[];
   problems: ContentProblem[];
   summary: AnnotationSummary;
 }
@@ -52,7 +54,7 @@ export async function checkContent(root: string): Promise<ContentCheck> {
   // Frontmatter problems come first: annotating a document whose frontmatter is wrong would only add noise.
   if (problems.length > 0) {
     await pool.close();
-    return { speakers, documents, recorded: [], problems, summary };
+    return { speakers, documents, recorded: [], keys: [], problems, summary };
   }
   const statementIds = new Set<string>();
   const mentionedRanges: { datetime: string; until?: string | undefined }[] = [];
@@ -89,7 +91,7 @@ export async function checkContent(root: string): Promise<ContentCheck> {
   problems.push(...unmentionedEvents(root, events, mentionedRanges));
   // Curated relations name statements, so they can only be checked once every document is annotated.
   problems.push(...readCuratedRelations(root, statementIds).problems);
-  return { speakers, documents, recorded: annotated.map((entry) => entry.frontmatter), problems, summary };
+  return { speakers, documents, recorded: annotated.map((entry) => entry.frontmatter), keys: annotated.map((entry) => entry.key), problems, summary };
 }
 
 /** An event must hold a date some text mentions (or a document's date): the timeline is derived from the texts. */
