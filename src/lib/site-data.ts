@@ -10,7 +10,7 @@ import type { Relation, RelationStats } from './relations/detect-relations.ts';
 import { describeRelations, findRelations, type FoundRelations } from './relations/find-relations.ts';
 import { awaitHandedRelations, RELATIONS_FILE_ENV } from './relations/relations-handoff.ts';
 import { injectRelated, type RelatedLink } from './related-markup.ts';
-import { openDataset, type OpenDataset } from './open-dataset.ts';
+import { openDataset } from './open-dataset.ts';
 import { compareHref, relationKey, shownRelationsByStatement } from './relations/shown-relations.ts';
 import { formatIsoDate } from './iso-date.ts';
 import { documentSearchFilters, searchFacets, passageSearchRecords } from './search-records.ts';
@@ -152,17 +152,6 @@ export async function timelineEntries(): Promise<TimelineEntry[]> {
   );
 }
 
-let dataset: Promise<OpenDataset> | undefined;
-
-/** The open dataset (/data/*.json), as `npm run build` writes it beside the pages: the same function over the same data. */
-export function siteDataset(): Promise<OpenDataset> {
-  dataset ??= (async () => {
-    const [documents, speakers, stage] = await Promise.all([documentsWithStatements(), getSpeakers(), relations()]);
-    return openDataset({ speakers, documents }, stage.found);
-  })();
-  return dataset;
-}
-
 export interface StatementRef {
   /** `<document slug>/<anchor>`, as in the dataset. */
   id: string;
@@ -182,8 +171,6 @@ export interface RelationView {
 }
 
 export interface RelationsStage {
-  /** The relations as found (the open dataset is made from these). */
-  found: Relation[];
   relations: RelationView[];
   /** For each statement id, the relations it takes part in. */
   byStatement: Map<string, RelationView[]>;
@@ -226,7 +213,7 @@ export function relations(): Promise<RelationsStage> {
         else byStatement.set(id, [view]);
       }
     }
-    return { found, relations: views, byStatement, stats, milliseconds };
+    return { relations: views, byStatement, stats, milliseconds };
   })();
   return relationsStage;
 }
@@ -329,7 +316,9 @@ export async function documentHtml(entry: DocumentEntry): Promise<string> {
 
 /** The search form's facets: every filter value with its number of records (statements and documents). */
 export async function searchFormFacets() {
-  const { statements, documents, speakers } = await siteDataset();
+  // The dataset without its relations: a facet counts records, and relations are neither records nor filters.
+  const [annotatedDocuments, registry] = await Promise.all([documentsWithStatements(), getSpeakers()]);
+  const { statements, documents, speakers } = openDataset({ speakers: registry, documents: annotatedDocuments }, []);
   const records = passageSearchRecords({ statements: statements.statements, documents: documents.documents, speakers: speakers.speakers });
   const documentFilters = (await listDocuments()).map((document) =>
     documentSearchFilters({ title: document.title, date: document.date, outletName: document.outlet.name }),
