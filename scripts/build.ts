@@ -1,17 +1,18 @@
 /**
- * `npm run build`: the content check, then two stages at once:
+ * `npm run build`: Astro and this process at once.
  *
- *   content check ─┬─ astro build → dist.staging/      pages, feeds (one thread)
- *                  └─ this process → .cache/parallel-outputs/
- *                       relations (handed to Astro as a file), then the open
- *                       dataset, search index, citation downloads and raw sources
+ *   astro build:   start-up ─ (waits) ─ content sync ─ (waits) ─ pages, feeds ──────────→ dist.staging/
+ *   this process:  content check ─→ checked documents ─→ relations ─→ /data/, search, /cite/, /sources/
+ *                                   (handed to Astro)     (handed)     (at a lower priority, moved in at the end)
  *
- * Astro renders on one thread; the relations are found here while Astro
- * starts up, and the rest is written while it renders, at a lower priority so
- * that Astro's pages keep their core. When both succeed, this process's
- * output joins Astro's and the staging folder replaces dist/. A failure
- * anywhere exits non-zero and leaves dist/ as the last good build: nothing
- * half-built is ever in dist/ to be published.
+ * Astro loads itself while the check annotates; its loader then takes the
+ * documents the check has read (content-handoff.ts), and its pages take the
+ * relations this process finds while Astro syncs (relations-handoff.ts). The
+ * outputs that need no page are written while Astro renders on its single
+ * thread, niced so that the pages keep their core. When both succeed, this
+ * process's output joins Astro's and the staging folder replaces dist/. A
+ * failure anywhere exits non-zero and leaves dist/ as the last good build:
+ * nothing half-built is ever in dist/ to be published.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { corpusOf } from '../src/lib/corpus.ts';
 import { describeParallelOutputs, writeParallelOutputs } from '../src/lib/parallel-outputs.ts';
 import { describeRelations, findRelations } from '../src/lib/relations/find-relations.ts';
 import { RELATIONS_FILE_ENV, writeHandedRelations } from '../src/lib/relations/relations-handoff.ts';
+import { invalidateStaleRenders } from '../src/lib/render-cache.ts';
 import { SITE_URL } from '../src/lib/site-url.ts';
 import { runContentCheck } from './content-check-report.ts';
 
@@ -72,18 +74,14 @@ function moveInto(from: string, to: string, path = ''): string | undefined {
   return undefined;
 }
 
-const check = await runContentCheck(root);
-if (!check) process.exit(1);
-
+mkdirSync(join(root, '.cache'), { recursive: true });
 for (const path of [STAGING_DIR, PARALLEL_DIR, RELATIONS_FILE, CONTENT_FILE]) rmSync(path, { recursive: true, force: true });
 mkdirSync(PARALLEL_DIR, { recursive: true });
 for (const name of readdirSync(join(root, '.cache'))) if (name.startsWith(RETIRED_PREFIX)) removeInBackground(join(root, '.cache', name));
+// Before Astro starts, since it reads its content store first thing.
+if (invalidateStaleRenders(root)) console.log('The pipeline or the speaker registry changed: cached renders dropped.');
 
-// What the check has read, validated and annotated, so that Astro's loader does not read it all again.
-writeContentHandoff(
-  CONTENT_FILE,
-  check.documents.map((document, index) => ({ slug: document.slug, file: document.file, frontmatter: document.frontmatter, key: check.keys[index]! })),
-);
+// Astro starts now and loads itself while the content check runs; its documents loader waits for the checked documents.
 const astro = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
   stdio: 'inherit',
   env: { ...process.env, DISPATCH_OUT_DIR: STAGING_DIR, [CONTENT_FILE_ENV]: CONTENT_FILE, [RELATIONS_FILE_ENV]: RELATIONS_FILE, [PARALLEL_OUTPUTS_ENV]: '1' },
@@ -92,8 +90,21 @@ const astroExit = new Promise<number>((resolve) => {
   astro.on('close', (code) => resolve(code ?? 1));
   astro.on('error', () => resolve(1));
 });
-// If this process stops first, Astro must not go on waiting for the relations.
+// If this process stops first, Astro must not go on waiting for what it was to be handed.
 process.once('exit', () => astro.kill());
+
+const check = await runContentCheck(root);
+if (!check) {
+  astro.kill();
+  await astroExit;
+  for (const path of [STAGING_DIR, PARALLEL_DIR]) rmSync(path, { recursive: true, force: true });
+  process.exit(1);
+}
+// What the check has read, validated and annotated: Astro's loader takes it instead of reading it all again.
+writeContentHandoff(
+  CONTENT_FILE,
+  check.documents.map((document, index) => ({ slug: document.slug, file: document.file, frontmatter: document.frontmatter, key: check.keys[index]! })),
+);
 
 try {
   const corpus = corpusOf(check.speakers, check.documents, (_, index) => check.recorded[index]!);

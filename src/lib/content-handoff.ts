@@ -1,12 +1,12 @@
 /**
- * `npm run build` has read, validated and annotated every document before
- * Astro starts (the content check), and hands Astro's documents loader that
- * work as a JSON file named by an environment variable, so that Astro's
- * single thread does not parse every document's YAML again (a second at
- * 1,000 documents). Without the variable (Astro on its own) the loader reads
- * the content itself.
+ * `npm run build` starts Astro while its content check runs, and hands
+ * Astro's documents loader what the check has read, validated and annotated,
+ * as a JSON file named by an environment variable (handoff.ts): Astro's
+ * start-up overlaps the check, and Astro's single thread does not parse every
+ * document's YAML again. Without the variable (Astro on its own) the loader
+ * reads the content itself.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { awaitHandoff, WAIT_LIMIT_MS, writeHandoff } from './handoff.ts';
 
 /** The variable that names the file. */
 export const CONTENT_FILE_ENV = 'DISPATCH_CONTENT_FILE';
@@ -22,11 +22,9 @@ export interface HandedDocument {
 }
 
 export function writeContentHandoff(path: string, documents: readonly HandedDocument[]): void {
-  // Written whole, then renamed: the reader never sees half a file.
-  writeFileSync(`${path}.tmp`, JSON.stringify(documents));
-  renameSync(`${path}.tmp`, path);
+  writeHandoff(path, documents);
 }
 
-export function readContentHandoff(path: string): HandedDocument[] {
-  return JSON.parse(readFileSync(path, 'utf8')) as HandedDocument[];
+export function awaitContentHandoff(path: string, waitLimitMs = WAIT_LIMIT_MS): Promise<HandedDocument[]> {
+  return awaitHandoff<HandedDocument[]>(path, { name: 'ContentNotHanded', what: 'the checked documents', variable: CONTENT_FILE_ENV, waitLimitMs });
 }

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { annotateDocument, annotationKey, hasAnnotation } from './annotation-cache.ts';
-import { CONTENT_FILE_ENV, readContentHandoff, type HandedDocument } from './content-handoff.ts';
+import { awaitContentHandoff, CONTENT_FILE_ENV, type HandedDocument } from './content-handoff.ts';
 import { formatProblem } from './content-errors.ts';
 import { readContent } from './read-content.ts';
 
@@ -39,7 +39,7 @@ export function documentsLoader(): Loader {
       const root = process.cwd();
       const handed = process.env[CONTENT_FILE_ENV];
       const seen = new Set<string>();
-      for (const document of handed ? readContentHandoff(handed) : await readAndAnnotateAll(root)) {
+      for (const document of handed ? await awaitContentHandoff(handed) : await readAndAnnotateAll(root)) {
         seen.add(document.slug);
         if (store.get(document.slug)?.digest === document.key && hasAnnotation(root, document.key)) continue;
         if (!hasAnnotation(root, document.key)) {

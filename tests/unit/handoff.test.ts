@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { FoundRelations } from '../../../src/lib/relations/find-relations.ts';
-import { awaitHandedRelations, writeHandedRelations } from '../../../src/lib/relations/relations-handoff.ts';
+import type { FoundRelations } from '../../src/lib/relations/find-relations.ts';
+import { awaitHandedRelations, writeHandedRelations } from '../../src/lib/relations/relations-handoff.ts';
+import { awaitContentHandoff, writeContentHandoff, type HandedDocument } from '../../src/lib/content-handoff.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'dispatch-handoff-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -39,5 +40,23 @@ describe('the relations handed from the build to Astro', () => {
 
   it('fail with the file and what to do when the build never writes them', async () => {
     await expect(awaitHandedRelations(join(folder, 'never.json'), 100)).rejects.toThrow(/RelationsNotHanded: .*never\.json[\s\S]*Hint: run `npm run build` again/u);
+  });
+});
+
+describe('the checked documents handed from the build to Astro’s loader', () => {
+  const documents: HandedDocument[] = [{ slug: 'doc', file: 'content/documents/doc.md', frontmatter: { title: 'A document', speakers: ['wang-yi'] }, key: 'a'.repeat(64) }];
+
+  it('are waited for while the content check runs, then read whole', async () => {
+    const path = join(folder, 'content.json');
+    const waiting = awaitContentHandoff(path, 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    writeContentHandoff(path, documents);
+    await expect(waiting).resolves.toEqual(documents);
+  });
+
+  it('fail with their own name and what to do when the build never writes them', async () => {
+    await expect(awaitContentHandoff(join(folder, 'missing.json'), 100)).rejects.toThrow(
+      /ContentNotHanded: the build did not hand over the checked documents in 0 s \(expected .*missing\.json\)\.\nHint: .*DISPATCH_CONTENT_FILE/u,
+    );
   });
 });
