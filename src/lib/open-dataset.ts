@@ -26,6 +26,8 @@ export interface DatasetRelation {
   kind: Relation['kind'];
   score: number;
   origin: Relation['origin'];
+  /** The editors' note on a curated relation. */
+  note?: string;
   passageA: string;
   passageB: string;
   /** The comparison, on the page of a document that shows the pair; a pair shown on neither has none. */
@@ -91,6 +93,7 @@ export function openDataset({ speakers, documents }: DatasetInput, relations: re
             kind: relation.kind,
             score: relation.score,
             origin: relation.origin,
+            ...(relation.note === undefined ? {} : { note: relation.note }),
             passageA: relation.passageA.text,
             passageB: relation.passageB.text,
             ...(compare ? { compare } : {}),

@@ -19,6 +19,8 @@ interface DatasetRelation {
   a: string;
   b: string;
   kind: string;
+  origin: string;
+  note?: string;
   passageA: string;
   passageB: string;
 }
@@ -75,6 +77,14 @@ describe('relations on the five documents', () => {
       findAll(block, byTag('a')).map((link) => String(link.properties['href'])),
     );
     expect(links).toContain(`/documents/${documentB}/#${anchorB}`);
+  });
+
+  it('publishes the editors’ relation from content/relations.yaml with their note, and no note on a detected one', () => {
+    const curated = relations.filter((relation) => relation.origin === 'curated');
+    expect(curated).toHaveLength(1);
+    expect(curated[0]!.kind).toBe('paraphrase');
+    expect(curated[0]!.note).toMatch(/^CCTV: the US and the West 'trying to impede the trend toward a multi-polar/u);
+    expect(relations.filter((relation) => relation.origin === 'detected' && 'note' in relation)).toEqual([]);
   });
 
   it('does not link sentences that only share stock diplomatic phrases', () => {
