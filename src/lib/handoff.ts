@@ -1,9 +1,10 @@
 /**
  * How `npm run build` (scripts/build.ts) hands Astro what it has already
  * computed: a JSON file whose path is in an environment variable, written
- * whole and renamed into place, and waited for by Astro, which starts before
- * the file exists. Used for the documents the content check has read
- * (content-handoff.ts) and for the relations (relations/relations-handoff.ts).
+ * whole and renamed into place, and waited for by Astro if it is not there yet
+ * (the relations are found while Astro starts up). Used for the documents the
+ * content check has read (content-handoff.ts) and for the relations
+ * (relations/relations-handoff.ts).
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
