@@ -88,7 +88,7 @@ if (!check) {
 // What the check has read, validated and annotated: Astro's loader takes it instead of reading it all again.
 writeContentHandoff(
   CONTENT_FILE,
-  check.documents.map((document, index) => ({ slug: document.slug, file: document.file, frontmatter: document.frontmatter, key: check.keys[index]! })),
+  check.documents.map((document, index) => ({ slug: document.slug, file: document.file, frontmatter: document.frontmatter, key: check.annotations[index]!.key })),
 );
 // Started after the check, not with it: on two cores, Astro's start-up slowed the check's annotation workers by more
 // than it saved (measured: the check 49 s to 84 s at 5,000 documents).
@@ -104,7 +104,7 @@ const astroExit = new Promise<number>((resolve) => {
 process.once('exit', () => astro.kill());
 
 try {
-  const corpus = corpusOf(check.speakers, check.documents, (_, index) => check.recorded[index]!);
+  const corpus = corpusOf(check.speakers, check.documents, (_, index) => check.annotations[index]!.frontmatter);
   const found = findRelations(root, corpus.documents);
   writeHandedRelations(RELATIONS_FILE, found);
   console.log(describeRelations(found));

@@ -14,7 +14,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import { renderForAnnotation } from '../pipeline/annotation-renderer.ts';
-import { CONTENT_PATHS } from './content-paths.ts';
 import { renderInputsFingerprint } from './render-cache.ts';
 
 export const ANNOTATION_CACHE = '.cache/annotations';
@@ -94,12 +93,6 @@ export function readAnnotation(root: string, key: string, documentId: string): A
     throw new Error(`content/documents/${documentId}.md has no annotation in ${ANNOTATION_CACHE}/ (key ${key.slice(0, 12)}…): run \`npm run build\`, which annotates it first.`);
   }
   return JSON.parse(readFileSync(file, 'utf8')) as Annotation;
-}
-
-/** The annotation of content/documents/<slug>.md as the file is now (for code outside Astro's content layer). */
-export function readDocumentAnnotation(root: string, slug: string): Annotation {
-  const text = readFileSync(join(root, CONTENT_PATHS.documents, `${slug}.md`), 'utf8');
-  return readAnnotation(root, annotationKey(root, text), slug);
 }
 
 /** Drops cached annotations no current document uses (edited or removed documents, an older pipeline). */

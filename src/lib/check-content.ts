@@ -7,7 +7,7 @@ import type { DateRecord } from '../pipeline/remark-dates.ts';
 import type { RecordedProblem } from '../pipeline/remark-record-problems.ts';
 import type { StatementRecord } from '../pipeline/remark-statements.ts';
 import { pruneAnnotations } from './annotation-cache.ts';
-import { annotateDocuments, poolSize, startAnnotationPool } from './annotation-pool.ts';
+import { annotateDocuments, poolSize, startAnnotationPool, type AnnotatedDocument } from './annotation-pool.ts';
 import { problem, type ContentProblem } from './content-errors.ts';
 import { readContent, type SourceDocument } from './read-content.ts';
 import { readCuratedRelations } from './relations/curated.ts';
@@ -37,10 +37,8 @@ export interface AnnotationSummary {
 export interface ContentCheck {
   speakers: Speaker[];
   documents: SourceDocument[];
-  /** What the pipeline recorded for each of `documents` (same order); empty when the frontmatter has problems. */
-  recorded: Record<string, unknown>[];
-  /** Each of `documents`' annotation key in the annotation cache (same order). */
-  keys: string[];
+  /** Each of `documents`' annotation (same order): its key and what the pipeline recorded. Empty when the frontmatter has problems. */
+  annotations: AnnotatedDocument[];
   problems: ContentProblem[];
   summary: AnnotationSummary;
 }
@@ -54,7 +52,7 @@ export async function checkContent(root: string): Promise<ContentCheck> {
   // Frontmatter problems come first: annotating a document whose frontmatter is wrong would only add noise.
   if (problems.length > 0) {
     await pool.close();
-    return { speakers, documents, recorded: [], keys: [], problems, summary };
+    return { speakers, documents, annotations: [], problems, summary };
   }
   const statementIds = new Set<string>();
   const mentionedRanges: { datetime: string; until?: string | undefined }[] = [];
@@ -91,7 +89,7 @@ export async function checkContent(root: string): Promise<ContentCheck> {
   problems.push(...unmentionedEvents(root, events, mentionedRanges));
   // Curated relations name statements, so they can only be checked once every document is annotated.
   problems.push(...readCuratedRelations(root, statementIds).problems);
-  return { speakers, documents, recorded: annotated.map((entry) => entry.frontmatter), keys: annotated.map((entry) => entry.key), problems, summary };
+  return { speakers, documents, annotations: annotated, problems, summary };
 }
 
 /** An event must hold a date some text mentions (or a document's date): the timeline is derived from the texts. */

@@ -9,9 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StatementRecord } from '../pipeline/remark-statements.ts';
 import { annotationKey, readAnnotation } from './annotation-cache.ts';
-import { formatProblem } from './content-errors.ts';
 import { summariseDocument, type DocumentSummary } from './document-summary.ts';
-import { readContent, type SourceDocument } from './read-content.ts';
+import { readCheckedContent, type SourceDocument } from './read-content.ts';
 import type { Speaker } from './schema.ts';
 
 export interface CorpusDocument {
@@ -33,8 +32,7 @@ export interface Corpus {
 
 /** Every document with its annotation. Throws on content problems: the content check reports them first. */
 export function readCorpus(root: string): Corpus {
-  const { speakers, documents, problems } = readContent(root);
-  if (problems.length > 0) throw new Error(`The content has problems; run \`npm run check:content\`:\n${problems.map(formatProblem).join('\n')}`);
+  const { speakers, documents } = readCheckedContent(root);
   return corpusOf(speakers, documents, (source) => {
     const text = readFileSync(join(root, source.file), 'utf8');
     return readAnnotation(root, annotationKey(root, text), source.slug).metadata.frontmatter;

@@ -14,14 +14,12 @@ import { join } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { annotateDocument, annotationKey, hasAnnotation } from './annotation-cache.ts';
 import { awaitContentHandoff, CONTENT_FILE_ENV, type HandedDocument } from './content-handoff.ts';
-import { formatProblem } from './content-errors.ts';
-import { readContent } from './read-content.ts';
+import { readCheckedContent } from './read-content.ts';
 
 /** What `astro build` on its own does first: reads and validates the content, and annotates what the cache lacks. */
 async function readAndAnnotateAll(root: string): Promise<HandedDocument[]> {
-  // `npm run build` has stopped on these already; a bare `astro build` must not skip a bad document silently.
-  const { documents, problems } = readContent(root);
-  if (problems.length > 0) throw new Error(`The content has problems; run \`npm run check:content\`:\n${problems.map(formatProblem).join('\n')}`);
+  // `npm run build` has stopped on problems already; a bare `astro build` must not skip a bad document silently.
+  const { documents } = readCheckedContent(root);
   const handed: HandedDocument[] = [];
   for (const document of documents) {
     const text = readFileSync(join(root, document.file), 'utf8');

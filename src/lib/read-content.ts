@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { CONTENT_PATHS } from './content-paths.ts';
-import { closest, problem, type ContentProblem } from './content-errors.ts';
+import { closest, formatProblem, problem, type ContentProblem } from './content-errors.ts';
 import { documentSchema, eventSchema, ID_PATTERN, speakerSchema, type DocumentFrontmatter, type Speaker, type TimelineEvent } from './schema.ts';
 
 export { CONTENT_PATHS };
@@ -231,6 +231,18 @@ export function readEvents(root: string, speakers: readonly Speaker[]): { events
     events.push(event);
   });
   return { events, problems };
+}
+
+/**
+ * The content for code that runs after the content check (Astro's loader, the parallel outputs): refuses content
+ * with problems instead of building from it, and says how to see them located.
+ */
+export function readCheckedContent(root: string): ContentRead {
+  const content = readContent(root);
+  if (content.problems.length > 0) {
+    throw new Error(`The content has problems; run \`npm run check:content\`:\n${content.problems.map(formatProblem).join('\n')}`);
+  }
+  return content;
 }
 
 export function readContent(root: string): ContentRead {

@@ -7,7 +7,8 @@ import { atomFeed, xmlText } from './feeds.ts';
 import { excerpt } from './citations.ts';
 import { BUILD_DATE, citationsOf, type DocumentCitations } from './citation-downloads.ts';
 import { documentJsonLd, speakerJsonLd, type JsonLd, type SpeakerKind } from './structured-data.ts';
-import { annotatedDocument, comparePages, getSpeakers, listDocuments, relations, shownRelations, speakerPages, type DocumentSummary } from './site-data.ts';
+import type { DocumentSummary } from './document-summary.ts';
+import { annotatedDocument, comparePages, getSpeakers, listDocuments, relations, shownRelations, speakerPages } from './site-data.ts';
 import type { Speaker } from './schema.ts';
 
 const absolute = (path: string, site: URL) => new URL(path, site).href;

@@ -18,8 +18,6 @@ import { readAnnotation, type Annotation } from './annotation-cache.ts';
 import type { Speaker } from './schema.ts';
 import { summariseDocument, type DocumentSummary } from './document-summary.ts';
 
-export { summariseDocument, type DocumentSummary, type SpeakerRef } from './document-summary.ts';
-
 export type DocumentEntry = CollectionEntry<'documents'>;
 
 export async function getSpeakers(): Promise<Map<string, Speaker>> {
