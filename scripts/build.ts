@@ -3,8 +3,10 @@
  *
  *   content check ─┬─ astro build: start-up, content sync ─ (waits) ─ pages, feeds ─→ dist.staging/
  *                  │   (its loader takes the checked documents: content-handoff.ts)
- *                  └─ this process: relations ─→ /data/, search index, /cite/, /sources/
- *                                   (handed)     (at a lower priority, moved in at the end)
+ *                  ├─ this process: relations ─→ /data/, /cite/, /sources/
+ *                  │                (handed)
+ *                  └─ a thread of it: the search index ─→ /pagefind/
+ *                     (needs no relations; at a lower priority)
  *
  * Astro renders on one thread; the relations are found here while Astro
  * starts up (relations-handoff.ts), and the outputs that need no page are
@@ -12,8 +14,12 @@
  * both succeed, this process's output joins Astro's and the staging folder
  * replaces dist/. A failure anywhere exits non-zero and leaves dist/ as the
  * last good build: nothing half-built is ever in dist/ to be published.
+ *
+ * A rebuild renders again only the pages whose data changed (page-cache.ts):
+ * the others are linked from the last build. It also starts Astro with the
+ * check rather than after it, since the check then mostly reads the cache.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +29,8 @@ import { corpusOf } from '../src/lib/corpus.ts';
 import { describeParallelOutputs, writeParallelOutputs } from '../src/lib/parallel-outputs.ts';
 import { describeRelations, findRelations } from '../src/lib/relations/find-relations.ts';
 import { RELATIONS_FILE_ENV, writeHandedRelations } from '../src/lib/relations/relations-handoff.ts';
+import { writeSearchIndexInThread } from '../src/lib/search-index-thread.ts';
+import { codeVersion, linkReusedPages, PAGE_CACHE_ENV, readPageReport, writePageManifest, type PageCacheSettings } from '../src/lib/page-cache.ts';
 import { invalidateStaleRenders } from '../src/lib/render-cache.ts';
 import { SITE_URL } from '../src/lib/site-url.ts';
 import { runContentCheck } from './content-check-report.ts';
@@ -34,6 +42,9 @@ const STAGING_DIR = 'dist.staging';
 const PARALLEL_DIR = join(root, '.cache/parallel-outputs');
 const RELATIONS_FILE = join(root, '.cache/relations-handoff.json');
 const CONTENT_FILE = join(root, '.cache/content-handoff.json');
+/** The pages dist/ holds and what each was rendered from (page-cache.ts); this build's own report until it is published. */
+const PAGE_MANIFEST = join(root, '.cache/page-cache.json');
+const PAGE_REPORT = join(root, '.cache/page-cache-report.jsonl');
 /** Where the previous dist/ goes when the new one takes its place (`<prefix><time>`), to be deleted without holding up the build. */
 const RETIRED_PREFIX = 'retired-build-';
 
@@ -52,6 +63,7 @@ function fail(message: string): never {
   rmSync(PARALLEL_DIR, { recursive: true, force: true });
   rmSync(RELATIONS_FILE, { force: true });
   rmSync(CONTENT_FILE, { force: true });
+  rmSync(PAGE_REPORT, { force: true });
   console.error(`\n${message} ${existsSync(OUT_DIR) ? `${OUT_DIR}/ still holds the last good build.` : `No ${OUT_DIR}/ was written.`}`);
   process.exit(1);
 }
@@ -74,14 +86,46 @@ function moveInto(from: string, to: string, path = ''): string | undefined {
 }
 
 mkdirSync(join(root, '.cache'), { recursive: true });
-for (const path of [STAGING_DIR, PARALLEL_DIR, RELATIONS_FILE, CONTENT_FILE]) rmSync(path, { recursive: true, force: true });
+for (const path of [STAGING_DIR, PARALLEL_DIR, RELATIONS_FILE, CONTENT_FILE, PAGE_REPORT]) rmSync(path, { recursive: true, force: true });
 mkdirSync(PARALLEL_DIR, { recursive: true });
 for (const name of readdirSync(join(root, '.cache'))) if (name.startsWith(RETIRED_PREFIX)) removeInBackground(join(root, '.cache', name));
 // Before Astro starts, since it reads its content store first thing.
-if (invalidateStaleRenders(root)) console.log('The pipeline or the speaker registry changed: cached renders dropped.');
+const rendersDropped = invalidateStaleRenders(root);
+if (rendersDropped) console.log('The pipeline or the speaker registry changed: cached renders dropped.');
 
+const previousBuild = existsSync(OUT_DIR) && existsSync(PAGE_MANIFEST);
+const pageCache: PageCacheSettings = {
+  codeVersion: codeVersion(root),
+  report: PAGE_REPORT,
+  ...(previousBuild ? { previous: { dir: join(root, OUT_DIR), manifest: PAGE_MANIFEST } } : {}),
+};
+
+function startAstro(): { astro: ChildProcess; astroExit: Promise<number> } {
+  const astro = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, DISPATCH_OUT_DIR: STAGING_DIR, [CONTENT_FILE_ENV]: CONTENT_FILE, [RELATIONS_FILE_ENV]: RELATIONS_FILE, [PARALLEL_OUTPUTS_ENV]: '1', [PAGE_CACHE_ENV]: JSON.stringify(pageCache) },
+  });
+  const astroExit = new Promise<number>((resolve) => {
+    astro.on('close', (code) => resolve(code ?? 1));
+    astro.on('error', () => resolve(1));
+  });
+  // If this process stops first, Astro must not go on waiting for what it was to be handed.
+  process.once('exit', () => astro.kill());
+  return { astro, astroExit };
+}
+
+// A rebuild with the same pipeline finds most annotations in the cache, and its check is a few seconds of reading:
+// Astro starts up meanwhile (its loader waits for the checked documents). A cold build starts Astro after the check:
+// on two cores, Astro's start-up slowed the check's annotation workers by more than it saved (measured: the check
+// 49 s to 84 s at 5,000 documents).
+let started = previousBuild && !rendersDropped ? startAstro() : undefined;
 const check = await runContentCheck(root);
 if (!check) {
+  if (started) {
+    started.astro.kill();
+    await started.astroExit;
+  }
+  rmSync(STAGING_DIR, { recursive: true, force: true });
   rmSync(PARALLEL_DIR, { recursive: true, force: true });
   process.exit(1);
 }
@@ -90,29 +134,26 @@ writeContentHandoff(
   CONTENT_FILE,
   check.documents.map((document, index) => ({ slug: document.slug, file: document.file, frontmatter: document.frontmatter, key: check.annotations[index]!.key })),
 );
-// Started after the check, not with it: on two cores, Astro's start-up slowed the check's annotation workers by more
-// than it saved (measured: the check 49 s to 84 s at 5,000 documents).
-const astro = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-  stdio: 'inherit',
-  env: { ...process.env, DISPATCH_OUT_DIR: STAGING_DIR, [CONTENT_FILE_ENV]: CONTENT_FILE, [RELATIONS_FILE_ENV]: RELATIONS_FILE, [PARALLEL_OUTPUTS_ENV]: '1' },
-});
-const astroExit = new Promise<number>((resolve) => {
-  astro.on('close', (code) => resolve(code ?? 1));
-  astro.on('error', () => resolve(1));
-});
-// If this process stops first, Astro must not go on waiting for the relations.
-process.once('exit', () => astro.kill());
+started ??= startAstro();
+const { astro, astroExit } = started;
 
+let search: Promise<unknown> | undefined;
 try {
+  const startedAt = performance.now();
   const corpus = corpusOf(check.speakers, check.documents, (_, index) => check.annotations[index]!.frontmatter);
+  // The search index needs no relations: in its own thread (at a lower priority), from now on.
+  const searchIndex = writeSearchIndexInThread(corpus, PARALLEL_DIR);
+  search = searchIndex.catch(() => undefined);
   const found = findRelations(root, corpus.documents);
   writeHandedRelations(RELATIONS_FILE, found);
   console.log(describeRelations(found));
-  // Astro's pages are the critical path from here on; Pagefind's process inherits the lower priority.
+  // Astro's pages are the critical path from here on.
   setPriority(10);
-  const report = await writeParallelOutputs(root, corpus, found.relations, PARALLEL_DIR, new URL(SITE_URL));
+  const report = await writeParallelOutputs(root, corpus, found.relations, PARALLEL_DIR, new URL(SITE_URL), { search: searchIndex, startedAt });
   console.log(`${describeParallelOutputs(report)} (beside the pages)`);
 } catch (error) {
+  // The search thread writes into the folder `fail` deletes: let it stop first.
+  await search;
   astro.kill();
   await astroExit;
   fail(`Build failed: the relations, search index or downloads could not be written:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -125,8 +166,17 @@ if (status !== 0) fail(`Build failed (exit ${status}).`);
 const conflict = moveInto(PARALLEL_DIR, STAGING_DIR);
 if (conflict) fail(`Build failed: \`${conflict}\` was written both by Astro and beside it; remove the page or route that writes it.`);
 rmSync(PARALLEL_DIR, { recursive: true, force: true });
+const pages = readPageReport(PAGE_REPORT);
+try {
+  const reused = linkReusedPages(pages, join(root, OUT_DIR), STAGING_DIR);
+  console.log(`Page cache: ${pages.length - reused} pages rendered, ${reused} unchanged since the last build and reused from it.`);
+} catch (error) {
+  fail(`Build failed: the unchanged pages could not be reused: ${error instanceof Error ? error.message : String(error)}`);
+}
 const retired = join(root, '.cache', `${RETIRED_PREFIX}${Date.now()}`);
 if (existsSync(OUT_DIR)) renameSync(OUT_DIR, retired);
 renameSync(STAGING_DIR, OUT_DIR);
+writePageManifest(PAGE_MANIFEST, pageCache.codeVersion, pages, OUT_DIR);
+rmSync(PAGE_REPORT, { force: true });
 removeInBackground(retired);
 console.log(`Build complete: ${OUT_DIR}/ replaced.`);

@@ -60,16 +60,26 @@ async function writeDataset(data: OpenDataset, outDir: string): Promise<void> {
   for (const [name, content] of Object.entries(data)) await writeFile(join(outDir, 'data', `${name}.json`), JSON.stringify(content));
 }
 
-/** Writes the open dataset, the search index, the citation downloads and the raw sources into `outDir`. */
-export async function writeParallelOutputs(root: string, corpus: Corpus, relations: readonly Relation[], outDir: string, site: URL): Promise<ParallelOutputsReport> {
-  const started = performance.now();
+/**
+ * Writes the open dataset, the search index, the citation downloads and the raw sources into `outDir`. `search` is
+ * the search index if it was started already (it needs no relations; scripts/build.ts starts it before them), and
+ * `startedAt` when the stage started, for the report.
+ */
+export async function writeParallelOutputs(
+  root: string,
+  corpus: Corpus,
+  relations: readonly Relation[],
+  outDir: string,
+  site: URL,
+  { search, startedAt = performance.now() }: { search?: Promise<SearchIndexReport>; startedAt?: number } = {},
+): Promise<ParallelOutputsReport> {
   const data = openDataset(corpus, relations);
-  const [downloads, search] = await Promise.all([
+  const [downloads, searchReport] = await Promise.all([
     writeDownloads(root, corpus, outDir, site),
-    writeSearchIndex(searchRecordsByDocument(corpus, data), outDir),
+    search ?? writeSearchIndex(searchRecordsByDocument(corpus, data), outDir),
     writeDataset(data, outDir),
   ]);
-  return { documents: corpus.documents.length, downloads, ...search, milliseconds: Math.round(performance.now() - started) };
+  return { documents: corpus.documents.length, downloads, ...searchReport, milliseconds: Math.round(performance.now() - startedAt) };
 }
 
 /** The line the build prints (and the benchmark reads). */

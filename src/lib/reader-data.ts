@@ -8,7 +8,7 @@ import { excerpt } from './citations.ts';
 import { BUILD_DATE, citationsOf, type DocumentCitations } from './citation-downloads.ts';
 import { documentJsonLd, speakerJsonLd, type JsonLd, type SpeakerKind } from './structured-data.ts';
 import type { DocumentSummary } from './document-summary.ts';
-import { annotatedDocument, comparePages, getSpeakers, listDocuments, relations, shownRelations, speakerPages } from './site-data.ts';
+import { annotatedDocument, comparePages, documentHtml, getSpeakers, listDocuments, relations, shownRelations, speakerPages, type DocumentPage } from './site-data.ts';
 import type { Speaker } from './schema.ts';
 
 const absolute = (path: string, site: URL) => new URL(path, site).href;
@@ -159,4 +159,24 @@ export async function sitemapXml(site: URL): Promise<string> {
     ({ path, lastModified }) => `  <url><loc>${xmlText(absolute(path, site))}</loc>${lastModified ? `<lastmod>${lastModified}</lastmod>` : ''}</url>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;
+}
+
+/** Everything a document's page shows: the page renders this and nothing else, so it is also the page's cache key. */
+export interface DocumentPageData {
+  document: DocumentSummary;
+  /** The annotated text with each statement's related reports beside it. */
+  html: string;
+  citations: DocumentCitations;
+  neighbours: { previous?: DocumentSummary; next?: DocumentSummary };
+  structured: JsonLd;
+}
+
+export async function documentPageData({ entry, document }: DocumentPage, site: URL): Promise<DocumentPageData> {
+  const [html, citations, neighbours, structured] = await Promise.all([
+    documentHtml(entry),
+    documentCitations(document.slug, site),
+    documentNeighbours(document.slug),
+    documentStructuredData(document.slug, site),
+  ]);
+  return { document, html, citations, neighbours, structured };
 }

@@ -1,7 +1,10 @@
 import type { APIRoute } from 'astro';
-import { speakerFeeds } from '../../../lib/reader-data.ts';
+import { speakerFeedPaths, speakerFeedRoute } from '../../../lib/cached-routes.ts';
+import { renderedFrom } from '../../../lib/page-cache.ts';
 
-export const getStaticPaths = () => speakerFeeds(new URL(import.meta.env.SITE));
+export const getStaticPaths = speakerFeedPaths;
 
-export const GET: APIRoute = ({ props }) =>
-  new Response((props as { feed: string }).feed, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+export const GET: APIRoute = ({ params, props }) =>
+  new Response(renderedFrom(speakerFeedRoute, params as { id: string }, props as { feed: string }).feed, {
+    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
+  });

@@ -1,0 +1,23 @@
+/**
+ * The routes whose pages are cached between builds (page-cache.ts): the ones
+ * that grow with the corpus. Each route's `getStaticPaths` is here, and each
+ * page passes what it renders from to `renderedFrom` with the same route.
+ * The few pages made from the whole corpus (home, timeline, search, the
+ * speaker index, feeds, sitemap) change with any document and always render.
+ */
+import { documentPageData, speakerFeeds } from './reader-data.ts';
+import { pathsToRender, type CachedRoute } from './page-cache.ts';
+import { comparePages, documentPages, speakerPages } from './site-data.ts';
+import { SITE_URL } from './site-url.ts';
+
+export const documentRoute: CachedRoute<{ slug: string }> = { output: ({ slug }) => `documents/${slug}/index.html` };
+export const compareRoute: CachedRoute<{ slug: string }> = { output: ({ slug }) => `compare/${slug}/index.html` };
+export const speakerRoute: CachedRoute<{ id: string }> = { output: ({ id }) => `speakers/${id}/index.html` };
+export const speakerFeedRoute: CachedRoute<{ id: string }> = { output: ({ id }) => `speakers/${id}/feed.xml` };
+
+const site = new URL(SITE_URL);
+
+export const documentPaths = async () => pathsToRender(documentRoute, await documentPages(), (path) => documentPageData(path.props, site));
+export const comparePaths = async () => pathsToRender(compareRoute, await comparePages(), (path) => path.props);
+export const speakerPaths = async () => pathsToRender(speakerRoute, await speakerPages(), (path) => path.props);
+export const speakerFeedPaths = async () => pathsToRender(speakerFeedRoute, await speakerFeeds(site), (path) => path.props);
