@@ -1,0 +1,83 @@
+/**
+ * The page cache (src/lib/page-cache.ts): a rebuild renders again only the
+ * pages whose data changed and links the others from the last build. What it
+ * publishes must be exactly what a cold build of the same content publishes,
+ * including the pages that show a changed document without being its page
+ * (neighbours' previous/next links, comparisons, speaker pages).
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject, type ProjectCopy } from '../helpers/project-copy.ts';
+
+let project: ProjectCopy;
+const builds: { status: number | null; output: string }[] = [];
+const inodes = new Map<string, number>();
+
+const TRACKER = 'content/documents/2021-03-23-tracker-china-russia-ties-after-anchorage.md';
+const READOUT_2023 = 'content/documents/2023-09-19-mfa-wang-yi-meets-lavrov.md';
+const UNCHANGED_PAGE = 'documents/2021-02-04-mfa-wang-yi-lavrov-phone-call/index.html';
+const NEIGHBOUR_PAGE = 'documents/2021-03-23-diplomat-china-russia-show-solidarity/index.html';
+
+function build() {
+  const result = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: project.root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  builds.push({ status: result.status, output: `${result.stdout}${result.stderr}` });
+}
+
+function files(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
+    .sort();
+}
+
+const inode = (path: string) => statSync(join(project.root, 'dist', path)).ino;
+const cacheLine = (output: string) => /^Page cache: (\d+) pages rendered, (\d+) unchanged/mu.exec(output)?.slice(1).map(Number);
+
+beforeAll(() => {
+  project = copyProject();
+  build();
+  for (const path of [UNCHANGED_PAGE, NEIGHBOUR_PAGE]) inodes.set(path, inode(path));
+  // One document retitled (its neighbours and comparisons show the title), one given a closing line.
+  project.write(TRACKER, project.read(TRACKER).replace('title: "China-Russia Ties after Anchorage Talks"', 'title: "China-Russia Ties after the Anchorage Talks"'));
+  project.write(READOUT_2023, `${project.read(READOUT_2023)}\nAn added closing line of narration.\n`);
+  build();
+  renameSync(join(project.root, 'dist'), join(project.root, 'dist-incremental'));
+  // The same content, cold: no last build to reuse.
+  rmSync(join(project.root, '.cache/page-cache.json'), { force: true });
+  build();
+}, 300_000);
+afterAll(() => project?.remove());
+
+describe('page cache', () => {
+  it('renders every page of a first build, and only the changed ones of a rebuild', () => {
+    for (const { status, output } of builds) expect(status, output.slice(-2000)).toBe(0);
+    const [first, second, cold] = builds.map(({ output }) => cacheLine(output));
+    expect(first![1]).toBe(0);
+    expect(cold).toEqual(first);
+    const [rendered, reused] = second!;
+    expect(rendered! + reused!).toBe(first![0]);
+    expect(reused).toBeGreaterThan(0);
+    expect(rendered).toBeGreaterThan(0);
+  });
+
+  it('links an unchanged page from the last build and renders a changed one', () => {
+    const incremental = (path: string) => statSync(join(project.root, 'dist-incremental', path)).ino;
+    expect(incremental(UNCHANGED_PAGE)).toBe(inodes.get(UNCHANGED_PAGE));
+    // The Diplomat's page is not the retitled one, but its "Newer" link shows the new title.
+    expect(incremental(NEIGHBOUR_PAGE)).not.toBe(inodes.get(NEIGHBOUR_PAGE));
+    expect(readFileSync(join(project.root, 'dist-incremental', NEIGHBOUR_PAGE), 'utf8')).toContain('China-Russia Ties after the Anchorage Talks');
+  });
+
+  it('publishes what a cold build of the same content publishes, byte for byte', () => {
+    const incrementalDir = join(project.root, 'dist-incremental');
+    const coldDir = join(project.root, 'dist');
+    const list = files(coldDir);
+    expect(files(incrementalDir)).toEqual(list);
+    expect(list.length).toBeGreaterThan(60);
+    for (const path of list) {
+      expect(readFileSync(join(incrementalDir, path)).equals(readFileSync(join(coldDir, path))), path).toBe(true);
+    }
+  });
+});
