@@ -114,11 +114,15 @@ function startAstro(): { astro: ChildProcess; astroExit: Promise<number> } {
   return { astro, astroExit };
 }
 
-// A rebuild with the same pipeline finds most annotations in the cache, and its check is a few seconds of reading:
-// Astro starts up meanwhile (its loader waits for the checked documents). A cold build starts Astro after the check:
-// on two cores, Astro's start-up slowed the check's annotation workers by more than it saved (measured: the check
-// 49 s to 84 s at 5,000 documents).
-let started = previousBuild && !rendersDropped ? startAstro() : undefined;
+/**
+ * A rebuild with the same pipeline finds most annotations in the cache and most pages unchanged. Its check is a few
+ * seconds of reading, so Astro starts up meanwhile (its loader waits for the checked documents); and Astro then has
+ * few pages to render, so the search index, not the pages, is the longest path and is not niced. A cold build starts
+ * Astro after the check: on two cores, Astro's start-up slowed the check's annotation workers by more than it saved
+ * (measured: the check 49 s to 84 s at 5,000 documents); and its pages keep their core.
+ */
+const rebuild = previousBuild && !rendersDropped;
+let started = rebuild ? startAstro() : undefined;
 const check = await runContentCheck(root);
 if (!check) {
   if (started) {
@@ -141,14 +145,14 @@ let search: Promise<unknown> | undefined;
 try {
   const startedAt = performance.now();
   const corpus = corpusOf(check.speakers, check.documents, (_, index) => check.annotations[index]!.frontmatter);
-  // The search index needs no relations: in its own thread (at a lower priority), from now on.
-  const searchIndex = writeSearchIndexInThread(corpus, PARALLEL_DIR);
+  // The search index needs no relations: in its own thread, from now on.
+  const searchIndex = writeSearchIndexInThread(corpus, PARALLEL_DIR, { nice: rebuild ? 0 : 10 });
   search = searchIndex.catch(() => undefined);
   const found = findRelations(root, corpus.documents);
   writeHandedRelations(RELATIONS_FILE, found);
   console.log(describeRelations(found));
-  // Astro's pages are the critical path from here on.
-  setPriority(10);
+  // In a cold build, Astro's pages are the critical path from here on.
+  if (!rebuild) setPriority(10);
   const report = await writeParallelOutputs(root, corpus, found.relations, PARALLEL_DIR, new URL(SITE_URL), { search: searchIndex, startedAt });
   console.log(`${describeParallelOutputs(report)} (beside the pages)`);
 } catch (error) {

@@ -2,8 +2,8 @@
  * The search index written in a worker thread, so that `npm run build` can
  * start it as soon as the content is checked: the records need no relations,
  * and the thread feeds Pagefind's process while the main thread finds the
- * relations that Astro's pages wait for. The thread and the Pagefind process
- * it starts run at a lower priority than the pages (`nice`).
+ * relations that Astro's pages wait for. In a cold build the thread and the
+ * Pagefind process it starts run at a lower priority than the pages (`nice`).
  */
 import { setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -43,7 +43,7 @@ if (!isMainThread && (workerData as Partial<SearchIndexJob> | undefined)?.search
   let reply: SearchIndexReply;
   try {
     // On Linux a thread has its own priority, and Pagefind's process, started from this thread, inherits it.
-    setPriority(job.nice);
+    if (job.nice !== 0) setPriority(job.nice);
     reply = { report: await writeSearchIndex(searchRecordsByDocument(job.corpus), job.outDir) };
   } catch (error) {
     reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
