@@ -17,6 +17,7 @@ import { documentSearchFilters, searchFacets, passageSearchRecords } from './sea
 import { readAnnotation, type Annotation } from './annotation-cache.ts';
 import type { Speaker } from './schema.ts';
 import { summariseDocument, type DocumentSummary } from './document-summary.ts';
+import { wordDiff, type DiffToken } from './word-diff.ts';
 
 export type DocumentEntry = CollectionEntry<'documents'>;
 
@@ -289,6 +290,27 @@ export async function comparePages(): Promise<{ params: { slug: string }; props:
     }
     return pairs.size === 0 ? [] : [{ params: { slug: document.slug }, props: { document, pairs: [...pairs.values()] } }];
   });
+}
+
+// A pair's diff, computed for the first of its two documents' comparison pages and taken by the second.
+const pendingDiffs = new Map<string, { a: DiffToken[]; b: DiffToken[] }>();
+
+/**
+ * The word diff of a compared pair, its sides in the page's order. Computed in the relation's own order (a, then b),
+ * so that both documents' pages mark the same words whichever renders first (or alone, in a rebuild), and once for
+ * both: the first page keeps it for the second, which takes it.
+ */
+export function comparedDiff(pair: ComparedPair): [DiffToken[], DiffToken[]] {
+  const [here, there] = pair.sides;
+  const aFirst = here.ref.id === pair.relation.a;
+  const twoPages = here.ref.document.slug !== there.ref.document.slug;
+  let diff = pendingDiffs.get(pair.id);
+  if (diff) pendingDiffs.delete(pair.id);
+  else {
+    diff = aFirst ? wordDiff(here.passage, there.passage) : wordDiff(there.passage, here.passage);
+    if (twoPages) pendingDiffs.set(pair.id, diff);
+  }
+  return aFirst ? [diff.a, diff.b] : [diff.b, diff.a];
 }
 
 function annotationOf(entry: DocumentEntry): Annotation {
