@@ -67,8 +67,9 @@ function addStatementTools(body: HTMLElement): void {
   // The same document record the page's own citation and the /cite/ downloads use; only the access date is today's.
   const documentData: CitableDocument = { ...(JSON.parse(body.dataset['citable'] ?? '{}') as CitableDocument), accessed: new Date().toISOString().slice(0, 10) };
   for (const statement of body.querySelectorAll<HTMLElement>('.statement[id]')) {
-    const wrap = statement.querySelector<HTMLElement>(':scope > .permalink-wrap');
-    if (!wrap) continue;
+    // Every statement ends with its own ¶ link; a statement without one (not ours) gets no tools either.
+    const permalink = statement.querySelector<HTMLElement>(':scope > .permalink');
+    if (!permalink) continue;
     const id = statement.id;
     const url = `${documentData.siteUrl}#${id}`;
     const tools = document.createElement('span');
@@ -93,7 +94,7 @@ function addStatementTools(body: HTMLElement): void {
     const link = button('Copy link', (control) => void copy(url, control, 'Copy link'));
     link.setAttribute('aria-label', 'Copy link to this statement');
     tools.append(' ', link, cite);
-    wrap.append(tools);
+    permalink.after(tools);
   }
 }
 
