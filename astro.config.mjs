@@ -3,7 +3,6 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import parallelOutputs from './src/integrations/parallel-outputs.ts';
 import { SITE_URL } from './src/lib/site-url.ts';
-import { THEME_SCRIPT_HASH } from './src/lib/theme-script.ts';
 import { markdownOptions } from './src/pipeline/index.ts';
 
 export default defineConfig({
@@ -15,22 +14,8 @@ export default defineConfig({
   compressHTML: true,
   // Search index, citation downloads and raw sources: written by `npm run build` while Astro renders, or here after.
   integrations: [parallelOutputs()],
-  security: {
-    // Astro hashes the scripts and styles it emits; nothing inline runs unless hashed. Pagefind compiles
-    // WebAssembly ('wasm-unsafe-eval') and searches in a worker.
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self' blob:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [THEME_SCRIPT_HASH] },
-    },
-  },
+  // The Content-Security-Policy is BaseLayout's first <meta> (src/lib/content-security-policy.ts), not Astro's
+  // `security.csp`: see there why.
   vite: {
     // Scripts as files, never inlined: one download cached for every page instead of the same bytes in each page's HTML.
     build: { assetsInlineLimit: 0 },

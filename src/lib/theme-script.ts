@@ -1,7 +1,7 @@
 /**
  * The one inline script: it applies the reader's remembered colour scheme
  * before the first paint (a module script runs too late and the page would
- * flash). Its hash is allowed by the CSP in astro.config.mjs.
+ * flash). Its hash is allowed by the CSP (content-security-policy.ts).
  */
 import { createHash } from 'node:crypto';
 

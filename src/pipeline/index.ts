@@ -11,6 +11,7 @@ import remarkFootnoteFlags from './remark-footnote-flags.ts';
 import remarkRecordProblems from './remark-record-problems.ts';
 import remarkNarration from './remark-narration.ts';
 import remarkStatements from './remark-statements.ts';
+import rehypeHeadingIds from './rehype-heading-ids.ts';
 import rehypeRelatedSlots from './rehype-related-slots.ts';
 
 export const remarkPlugins: RemarkPlugins = [
@@ -28,6 +29,8 @@ export const remarkPlugins: RemarkPlugins = [
 ];
 
 export const rehypePlugins: RehypePlugins = [
+  // Short heading anchors, before Astro's own step slugs whole headings (it keeps an id that is there).
+  rehypeHeadingIds,
   // Where the second stage puts each statement's related list, so pages need not parse the HTML again.
   rehypeRelatedSlots,
 ];

@@ -63,12 +63,34 @@ function citePanel(citable: CitableStatement, id: string): HTMLElement {
   return panel;
 }
 
+/**
+ * The document's citation record, as the page states it: the citation_* tags and article:published_time in the
+ * head, and on the body the fields no tag carries (section, an inferred date, the original URL). It is the record
+ * the page's own citation and the /cite/ downloads use; only the access date is today's.
+ */
+export function pageCitable(head: ParentNode, body: HTMLElement): CitableDocument {
+  const meta = (name: string) => head.querySelector<HTMLMetaElement>(`meta[name="${name}"], meta[property="${name}"]`)?.content || undefined;
+  const siteUrl = meta('citation_public_url') ?? location.href.replace(/#.*$/u, '');
+  return {
+    title: meta('citation_title') ?? '',
+    date: meta('article:published_time') ?? '',
+    dateBasis: body.dataset['dateBasis'] === 'inferred' ? 'inferred' : 'printed',
+    outletName: meta('citation_author') ?? '',
+    reference: meta('citation_technical_report_number'),
+    section: body.dataset['section'],
+    originalUrl: body.dataset['originalUrl'],
+    siteUrl,
+    slug: new URL(siteUrl).pathname.split('/').filter(Boolean).at(-1) ?? '',
+    accessed: new Date().toISOString().slice(0, 10),
+  };
+}
+
 function addStatementTools(body: HTMLElement): void {
-  // The same document record the page's own citation and the /cite/ downloads use; only the access date is today's.
-  const documentData: CitableDocument = { ...(JSON.parse(body.dataset['citable'] ?? '{}') as CitableDocument), accessed: new Date().toISOString().slice(0, 10) };
+  const documentData = pageCitable(document.head, body);
   for (const statement of body.querySelectorAll<HTMLElement>('.statement[id]')) {
-    const wrap = statement.querySelector<HTMLElement>(':scope > .permalink-wrap');
-    if (!wrap) continue;
+    // Every statement ends with its own ¶ link; a statement without one (not ours) gets no tools either.
+    const permalink = statement.querySelector<HTMLElement>(':scope > .permalink');
+    if (!permalink) continue;
     const id = statement.id;
     const url = `${documentData.siteUrl}#${id}`;
     const tools = document.createElement('span');
@@ -93,7 +115,7 @@ function addStatementTools(body: HTMLElement): void {
     const link = button('Copy link', (control) => void copy(url, control, 'Copy link'));
     link.setAttribute('aria-label', 'Copy link to this statement');
     tools.append(' ', link, cite);
-    wrap.append(tools);
+    permalink.after(tools);
   }
 }
 

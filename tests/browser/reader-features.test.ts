@@ -13,6 +13,13 @@ const errors: string[] = [];
 const PHONE_CALL = '/documents/2021-02-04-mfa-wang-yi-lavrov-phone-call/';
 const WATERSHED = 's-wang-yi-said-the-current-international';
 const MEMRI = '/documents/2021-03-24-memri-special-dispatch-9252/';
+const DOCUMENTS = [
+  '2021-02-04-mfa-wang-yi-lavrov-phone-call',
+  '2021-03-23-diplomat-china-russia-show-solidarity',
+  '2021-03-23-tracker-china-russia-ties-after-anchorage',
+  '2021-03-24-memri-special-dispatch-9252',
+  '2023-09-19-mfa-wang-yi-meets-lavrov',
+];
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchChromium(), serveDist()]);
@@ -82,6 +89,22 @@ describe('reader features', () => {
     expect(documentNote).toContain('Special Dispatch No. 9252');
     expect(note).toContain('Special Dispatch No. 9252');
     expect(note).toContain('“Following U.S.-China Meeting');
+  });
+
+  // The button reads the document's record from the page's citation_* tags and data-* attributes: it must be the record
+  // the build cites with. Checked on every document (an inferred date and a section on The Diplomat's, a reference on
+  // MEMRI's): the statement's CSL-JSON, made in the browser, is the entry /cite/<slug>.json publishes, the access date aside.
+  it.each(DOCUMENTS)('%s: a statement’s citation is the one the build publishes for it', async (slug) => {
+    await page.goto(`${server.origin}/documents/${slug}/`);
+    const statement = page.locator('.statement[id]').first();
+    const id = await statement.getAttribute('id');
+    await statement.locator('.statement-tools').getByRole('button', { name: /^Cite this statement/u }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`#cite-${id} a[download$=".json"]`).click()]);
+    const made = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'))) as Record<string, unknown>;
+    const published = (await (await fetch(`${server.origin}/cite/${slug}.json`)).json()) as Record<string, unknown>[];
+    const { accessed: _today, ...rest } = made;
+    const { accessed: _built, ...expected } = published.find((entry) => entry['id'] === `${slug}/${id}`)!;
+    expect(rest).toEqual(expected);
   });
 
   it('previews a footnote on focus, and a related passage on hover, with the passage itself', async () => {

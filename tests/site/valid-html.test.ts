@@ -38,6 +38,8 @@ describe('every page', () => {
     const html = readFileSync(page, 'utf8');
     const policy = /<meta http-equiv="content-security-policy" content="([^"]+)"/u.exec(html)?.[1];
     expect(policy).toBeDefined();
+    // A policy in a <meta> governs only what comes after it: it must precede every script and stylesheet.
+    expect(html.indexOf('<meta http-equiv="content-security-policy"')).toBeLessThan(html.search(/<script|<link rel="stylesheet"/u));
     const scriptSrc = policy!.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('script-src '))!;
     expect(scriptSrc).not.toContain("'unsafe-inline'");
     expect(scriptSrc).not.toContain("'unsafe-eval'");

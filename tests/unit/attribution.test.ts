@@ -37,9 +37,10 @@ describe('rendered statements', () => {
   it('carry an id, data-speakers, a visible label and a link to themselves', async () => {
     const file = await processForCheck('Wang Yi said, the situation is at an important watershed.\n', 'x.md', { ...FRONTMATTER });
     const html = String(file.value);
-    expect(html).toContain('<p id="s-wang-yi-said-the-situation-is" class="statement statement-statement" data-speakers="wang-yi"');
+    expect(html).toContain('<p id="s-wang-yi-said-the-situation-is" class="statement" data-speakers="wang-yi" data-statement-kind="statement">');
     expect(html).toMatch(/<span class="speaker-label" data-added=""[^>]*><a href="\/speakers\/wang-yi\/">Wang Yi<\/a> <\/span>Wang Yi said,/);
-    expect(html).toContain('<a href="#s-wang-yi-said-the-situation-is" class="permalink"');
+    // The ¶ link is the site's, not the source's: marked so, with nothing (not even a space) added outside it.
+    expect(html).toMatch(/watershed\.<a href="#s-wang-yi-said-the-situation-is" class="permalink" data-added=""[^>]*>¶<\/a><\/p>/);
   });
 
   it('gives statements in one document distinct ids', async () => {
