@@ -256,17 +256,45 @@ export async function relatedLinksFor(slug: string): Promise<Map<string, Related
   return links;
 }
 
+/** What a comparison page shows of a document: its page's data is only what it renders (it is also its cache key). */
+export interface ComparedDocument {
+  title: string;
+  href: string;
+  outletName: string;
+  date: string;
+  dateLabel: string;
+}
+
+/** One side of a compared pair: a statement and its matching passage. */
+export interface ComparedSide {
+  /** The statement's URL: `/documents/<slug>/#<anchor>`. */
+  href: string;
+  speakerNames: string;
+  document: ComparedDocument;
+  passage: string;
+}
+
 export interface ComparedPair {
   /** The element id of the pair on the page: `c-<key>`. */
   id: string;
-  relation: Relation;
-  /** The statement in this document, then the other one, each with its matching passage. */
-  sides: [{ ref: StatementRef; passage: string }, { ref: StatementRef; passage: string }];
+  kind: Relation['kind'];
+  score: number;
+  curated: boolean;
+  /** The statement in this document, then the other one. */
+  sides: [ComparedSide, ComparedSide];
+  /** The first side is the relation's `a`: the diff is computed in the relation's order. */
+  aFirst: boolean;
+  /** Both sides are in one document, so the pair is on one page only. */
+  samePage: boolean;
 }
 
 export interface ComparePage {
-  document: DocumentSummary;
+  document: ComparedDocument;
   pairs: ComparedPair[];
+}
+
+function comparedDocument(document: DocumentSummary): ComparedDocument {
+  return { title: document.title, href: document.href, outletName: document.outlet.name, date: document.date, dateLabel: document.dateLabel };
 }
 
 /**
@@ -281,14 +309,27 @@ export async function comparePages(): Promise<{ params: { slug: string }; props:
       const id = `${document.slug}/${statement.id}`;
       for (const view of shownRelations(stage, id)) {
         if (pairs.has(view.key)) continue;
-        const here = view.a.id === id;
-        const sides: ComparedPair['sides'] = here
-          ? [{ ref: view.a, passage: view.relation.passageA.text }, { ref: view.b, passage: view.relation.passageB.text }]
-          : [{ ref: view.b, passage: view.relation.passageB.text }, { ref: view.a, passage: view.relation.passageA.text }];
-        pairs.set(view.key, { id: `c-${view.key}`, relation: view.relation, sides });
+        const side = (ref: StatementRef, passage: string): ComparedSide => ({
+          href: ref.href,
+          speakerNames: ref.speakerNames,
+          document: comparedDocument(ref.document),
+          passage,
+        });
+        const a = side(view.a, view.relation.passageA.text);
+        const b = side(view.b, view.relation.passageB.text);
+        const aFirst = view.a.id === id;
+        pairs.set(view.key, {
+          id: `c-${view.key}`,
+          kind: view.relation.kind,
+          score: view.relation.score,
+          curated: view.relation.origin === 'curated',
+          sides: aFirst ? [a, b] : [b, a],
+          aFirst,
+          samePage: view.a.document.slug === view.b.document.slug,
+        });
       }
     }
-    return pairs.size === 0 ? [] : [{ params: { slug: document.slug }, props: { document, pairs: [...pairs.values()] } }];
+    return pairs.size === 0 ? [] : [{ params: { slug: document.slug }, props: { document: comparedDocument(document), pairs: [...pairs.values()] } }];
   });
 }
 
@@ -302,15 +343,13 @@ const pendingDiffs = new Map<string, { a: DiffToken[]; b: DiffToken[] }>();
  */
 export function comparedDiff(pair: ComparedPair): [DiffToken[], DiffToken[]] {
   const [here, there] = pair.sides;
-  const aFirst = here.ref.id === pair.relation.a;
-  const twoPages = here.ref.document.slug !== there.ref.document.slug;
   let diff = pendingDiffs.get(pair.id);
   if (diff) pendingDiffs.delete(pair.id);
   else {
-    diff = aFirst ? wordDiff(here.passage, there.passage) : wordDiff(there.passage, here.passage);
-    if (twoPages) pendingDiffs.set(pair.id, diff);
+    diff = pair.aFirst ? wordDiff(here.passage, there.passage) : wordDiff(there.passage, here.passage);
+    if (!pair.samePage) pendingDiffs.set(pair.id, diff);
   }
-  return aFirst ? [diff.a, diff.b] : [diff.b, diff.a];
+  return pair.aFirst ? [diff.a, diff.b] : [diff.b, diff.a];
 }
 
 function annotationOf(entry: DocumentEntry): Annotation {
