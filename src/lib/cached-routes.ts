@@ -1,11 +1,13 @@
 /**
  * The routes whose pages are cached between builds (page-cache.ts): the ones
  * that grow with the corpus. Each route's `getStaticPaths` is here, and each
- * page passes what it renders from to `renderedFrom` with the same route.
+ * page passes to `renderedFrom`, with the same route, the same value its key
+ * is made from here: what it renders from, or for a document the smaller
+ * inputs that determine it (`documentPageInputs`).
  * The few pages made from the whole corpus (home, timeline, search, the
  * speaker index, feeds, sitemap) change with any document and always render.
  */
-import { documentPageData, speakerFeeds } from './reader-data.ts';
+import { documentPageInputs, speakerFeeds } from './reader-data.ts';
 import { pathsToRender, type CachedRoute } from './page-cache.ts';
 import { comparePages, documentPages, speakerPages } from './site-data.ts';
 import { SITE_URL } from './site-url.ts';
@@ -17,7 +19,7 @@ export const speakerFeedRoute: CachedRoute<{ id: string }> = { output: ({ id }) 
 
 const site = new URL(SITE_URL);
 
-export const documentPaths = async () => pathsToRender(documentRoute, await documentPages(), (path) => documentPageData(path.props, site));
+export const documentPaths = async () => pathsToRender(documentRoute, await documentPages(), (path) => documentPageInputs(path.props));
 export const comparePaths = async () => pathsToRender(compareRoute, await comparePages(), (path) => path.props);
 export const speakerPaths = async () => pathsToRender(speakerRoute, await speakerPages(), (path) => path.props);
 export const speakerFeedPaths = async () => pathsToRender(speakerFeedRoute, await speakerFeeds(site), (path) => path.props);

@@ -8,7 +8,18 @@ import { excerpt } from './citations.ts';
 import { BUILD_DATE, citationsOf, type DocumentCitations } from './citation-downloads.ts';
 import { documentJsonLd, speakerJsonLd, type JsonLd, type SpeakerKind } from './structured-data.ts';
 import type { DocumentSummary } from './document-summary.ts';
-import { annotatedDocument, comparePages, documentHtml, getSpeakers, listDocuments, relations, shownRelations, speakerPages, type DocumentPage } from './site-data.ts';
+import {
+  annotatedDocument,
+  comparePages,
+  documentHtml,
+  getSpeakers,
+  listDocuments,
+  relatedLinksFor,
+  relations,
+  shownRelations,
+  speakerPages,
+  type DocumentPage,
+} from './site-data.ts';
 import type { Speaker } from './schema.ts';
 
 const absolute = (path: string, site: URL) => new URL(path, site).href;
@@ -161,7 +172,7 @@ export async function sitemapXml(site: URL): Promise<string> {
   return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;
 }
 
-/** Everything a document's page shows: the page renders this and nothing else, so it is also the page's cache key. */
+/** Everything a document's page shows: the page renders this and nothing else. */
 export interface DocumentPageData {
   document: DocumentSummary;
   /** The annotated text with each statement's related reports beside it. */
@@ -179,4 +190,16 @@ export async function documentPageData({ entry, document }: DocumentPage, site: 
     documentStructuredData(document.slug, site),
   ]);
   return { document, html, citations, neighbours, structured };
+}
+
+/**
+ * What a document's page is made from, small enough to hash for every document in a rebuild (page-cache.ts), where
+ * `DocumentPageData` would mean reading every annotation and formatting every citation: the annotation's key stands
+ * for its text, statements and speaker labels (it hashes the file's text with the pipeline and the speaker registry),
+ * and the rest is what the other documents and the build contribute: the related statements shown beside its
+ * statements (the links and the JSON-LD's `citation`), its neighbours, and the date citations give as accessed.
+ */
+export async function documentPageInputs({ entry, document }: DocumentPage): Promise<unknown> {
+  const [related, neighbours] = await Promise.all([relatedLinksFor(document.slug), documentNeighbours(document.slug)]);
+  return { annotation: String(entry.digest), document, related: [...related], neighbours, accessed: BUILD_DATE };
 }
