@@ -7,19 +7,16 @@
  * The few pages made from the whole corpus (home, timeline, search, the
  * speaker index, feeds, sitemap) change with any document and always render.
  */
-import { documentPageInputs, speakerFeeds } from './reader-data.ts';
+import { documentPageInputs, speakerFeedPages } from './reader-data.ts';
 import { pathsToRender, type CachedRoute } from './page-cache.ts';
 import { comparePages, documentPages, speakerPages } from './site-data.ts';
-import { SITE_URL } from './site-url.ts';
 
 export const documentRoute: CachedRoute<{ slug: string }> = { output: ({ slug }) => `documents/${slug}/index.html` };
 export const compareRoute: CachedRoute<{ slug: string }> = { output: ({ slug }) => `compare/${slug}/index.html` };
 export const speakerRoute: CachedRoute<{ id: string }> = { output: ({ id }) => `speakers/${id}/index.html` };
 export const speakerFeedRoute: CachedRoute<{ id: string }> = { output: ({ id }) => `speakers/${id}/feed.xml` };
 
-const site = new URL(SITE_URL);
-
 export const documentPaths = async () => pathsToRender(documentRoute, await documentPages(), (path) => documentPageInputs(path.props));
 export const comparePaths = async () => pathsToRender(compareRoute, await comparePages(), (path) => path.props);
 export const speakerPaths = async () => pathsToRender(speakerRoute, await speakerPages(), (path) => path.props);
-export const speakerFeedPaths = async () => pathsToRender(speakerFeedRoute, await speakerFeeds(site), (path) => path.props);
+export const speakerFeedPaths = async () => pathsToRender(speakerFeedRoute, await speakerFeedPages(), (path) => path.props);

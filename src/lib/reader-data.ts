@@ -19,6 +19,7 @@ import {
   shownRelations,
   speakerPages,
   type DocumentPage,
+  type SpeakerStatement,
 } from './site-data.ts';
 import type { Speaker } from './schema.ts';
 
@@ -105,32 +106,39 @@ export async function documentsFeed(site: URL): Promise<string> {
   });
 }
 
-/** Speakers who have statements, and the feed path of each. */
-export async function speakerFeeds(site: URL): Promise<{ params: { id: string }; props: { feed: string } }[]> {
+/** A speaker's feed: who, and their statements, newest first (what the feed is made from, and its cache key). */
+export interface SpeakerFeedPage {
+  speaker: { id: string; name: string };
+  statements: SpeakerStatement[];
+}
+
+/** Speakers who have statements, each with what their feed lists. */
+export async function speakerFeedPages(): Promise<{ params: { id: string }; props: SpeakerFeedPage }[]> {
   const pages = await speakerPages();
   return pages
     .filter(({ props }) => props.statements.length > 0)
-    .map(({ params, props }) => {
-      const page = absolute(`/speakers/${params.id}/`, site);
-      const self = absolute(`/speakers/${params.id}/feed.xml`, site);
-      const feed = atomFeed({
-        id: self,
-        title: `Dispatch Reader: statements by ${props.speaker.name}`,
-        subtitle: `Every statement attributed to ${props.speaker.name}, newest first.`,
-        selfUrl: self,
-        pageUrl: page,
-        updated: props.statements[0]?.document.date ?? BUILD_DATE,
-        entries: props.statements.map(({ statement, document, href }) => ({
-          id: absolute(href, site),
-          title: `${props.speaker.name} in ${document.outlet.name}: “${excerpt(statement.text, 80)}”`,
-          url: absolute(href, site),
-          published: document.date,
-          authorNames: [props.speaker.name],
-          summary: statement.text,
-        })),
-      });
-      return { params, props: { feed } };
-    });
+    .map(({ params, props }) => ({ params, props: { speaker: { id: props.speaker.id, name: props.speaker.name }, statements: props.statements } }));
+}
+
+/** The Atom feed of a speaker's statements. */
+export function speakerFeed({ speaker, statements }: SpeakerFeedPage, site: URL): string {
+  const self = absolute(`/speakers/${speaker.id}/feed.xml`, site);
+  return atomFeed({
+    id: self,
+    title: `Dispatch Reader: statements by ${speaker.name}`,
+    subtitle: `Every statement attributed to ${speaker.name}, newest first.`,
+    selfUrl: self,
+    pageUrl: absolute(`/speakers/${speaker.id}/`, site),
+    updated: statements[0]?.document.date ?? BUILD_DATE,
+    entries: statements.map(({ text, document, href }) => ({
+      id: absolute(href, site),
+      title: `${speaker.name} in ${document.outletName}: “${excerpt(text, 80)}”`,
+      url: absolute(href, site),
+      published: document.date,
+      authorNames: [speaker.name],
+      summary: text,
+    })),
+  });
 }
 
 let oldestFirst: Promise<{ documents: DocumentSummary[]; index: Map<string, number> }> | undefined;

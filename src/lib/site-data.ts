@@ -84,10 +84,26 @@ export function annotatedDocument(slug: string): Promise<AnnotatedDocument | und
   return bySlug.then((map) => map.get(slug));
 }
 
-export interface SpeakerStatement {
-  statement: StatementRecord;
-  document: DocumentSummary;
+/** What a listing shows of a document (a comparison's side, a speaker's statement): only that, since a page's data is its cache key. */
+export interface DocumentRef {
+  title: string;
   href: string;
+  outletName: string;
+  date: string;
+  dateLabel: string;
+}
+
+export function documentRef(document: DocumentSummary): DocumentRef {
+  return { title: document.title, href: document.href, outletName: document.outlet.name, date: document.date, dateLabel: document.dateLabel };
+}
+
+/** A statement on its speaker's page and in their feed. */
+export interface SpeakerStatement {
+  text: string;
+  kind: StatementRecord['kind'];
+  /** `/documents/<slug>/#<anchor>`. */
+  href: string;
+  document: DocumentRef;
 }
 
 export interface SpeakerPage {
@@ -108,10 +124,11 @@ export async function speakerPages(): Promise<{ params: { id: string }; props: S
   const [documents, speakers] = await Promise.all([documentsWithStatements(), getSpeakers()]);
   const bySpeaker = new Map<string, SpeakerStatement[]>();
   for (const { document, statements } of [...documents].reverse()) {
+    const ref = documentRef(document);
     for (const statement of statements) {
       for (const id of statement.speakers) {
         const list = bySpeaker.get(id) ?? [];
-        list.push({ statement, document, href: `${document.href}#${statement.id}` });
+        list.push({ text: statement.text, kind: statement.kind, href: `${document.href}#${statement.id}`, document: ref });
         bySpeaker.set(id, list);
       }
     }
@@ -256,21 +273,12 @@ export async function relatedLinksFor(slug: string): Promise<Map<string, Related
   return links;
 }
 
-/** What a comparison page shows of a document: its page's data is only what it renders (it is also its cache key). */
-export interface ComparedDocument {
-  title: string;
-  href: string;
-  outletName: string;
-  date: string;
-  dateLabel: string;
-}
-
 /** One side of a compared pair: a statement and its matching passage. */
 export interface ComparedSide {
   /** The statement's URL: `/documents/<slug>/#<anchor>`. */
   href: string;
   speakerNames: string;
-  document: ComparedDocument;
+  document: DocumentRef;
   passage: string;
 }
 
@@ -289,12 +297,8 @@ export interface ComparedPair {
 }
 
 export interface ComparePage {
-  document: ComparedDocument;
+  document: DocumentRef;
   pairs: ComparedPair[];
-}
-
-function comparedDocument(document: DocumentSummary): ComparedDocument {
-  return { title: document.title, href: document.href, outletName: document.outlet.name, date: document.date, dateLabel: document.dateLabel };
 }
 
 /**
@@ -312,7 +316,7 @@ export async function comparePages(): Promise<{ params: { slug: string }; props:
         const side = (ref: StatementRef, passage: string): ComparedSide => ({
           href: ref.href,
           speakerNames: ref.speakerNames,
-          document: comparedDocument(ref.document),
+          document: documentRef(ref.document),
           passage,
         });
         const a = side(view.a, view.relation.passageA.text);
@@ -329,7 +333,7 @@ export async function comparePages(): Promise<{ params: { slug: string }; props:
         });
       }
     }
-    return pairs.size === 0 ? [] : [{ params: { slug: document.slug }, props: { document: comparedDocument(document), pairs: [...pairs.values()] } }];
+    return pairs.size === 0 ? [] : [{ params: { slug: document.slug }, props: { document: documentRef(document), pairs: [...pairs.values()] } }];
   });
 }
 
