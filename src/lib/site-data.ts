@@ -119,8 +119,16 @@ function period(from?: string, to?: string): string {
   return '';
 }
 
+// Asked for by the speaker pages, their feeds and the speaker index; made once per build.
+let speakerPagesOnce: Promise<{ params: { id: string }; props: SpeakerPage }[]> | undefined;
+
 /** A page per registry entry: who they are, and everything attributed to them, newest first. */
-export async function speakerPages(): Promise<{ params: { id: string }; props: SpeakerPage }[]> {
+export function speakerPages(): Promise<{ params: { id: string }; props: SpeakerPage }[]> {
+  speakerPagesOnce ??= collectSpeakerPages();
+  return speakerPagesOnce;
+}
+
+async function collectSpeakerPages(): Promise<{ params: { id: string }; props: SpeakerPage }[]> {
   const [documents, speakers] = await Promise.all([documentsWithStatements(), getSpeakers()]);
   const bySpeaker = new Map<string, SpeakerStatement[]>();
   for (const { document, statements } of [...documents].reverse()) {
@@ -301,11 +309,19 @@ export interface ComparePage {
   pairs: ComparedPair[];
 }
 
+// Asked for by the comparison pages and the sitemap; made once per build.
+let comparePagesOnce: Promise<{ params: { slug: string }; props: ComparePage }[]> | undefined;
+
 /**
  * One comparison page per document, holding every pair shown beside its statements (so the pages grow with the
  * documents, not with the pairs); each "Compare" link lands on its pair.
  */
-export async function comparePages(): Promise<{ params: { slug: string }; props: ComparePage }[]> {
+export function comparePages(): Promise<{ params: { slug: string }; props: ComparePage }[]> {
+  comparePagesOnce ??= collectComparePages();
+  return comparePagesOnce;
+}
+
+async function collectComparePages(): Promise<{ params: { slug: string }; props: ComparePage }[]> {
   const [stage, documents] = await Promise.all([relations(), documentsWithStatements()]);
   return documents.flatMap(({ document, statements }) => {
     const pairs = new Map<string, ComparedPair>();
