@@ -28,6 +28,7 @@ import { CONTENT_FILE_ENV, writeContentHandoff } from '../src/lib/content-handof
 import { corpusOf } from '../src/lib/corpus.ts';
 import { describeParallelOutputs, writeParallelOutputs } from '../src/lib/parallel-outputs.ts';
 import { describeRelations, findRelations } from '../src/lib/relations/find-relations.ts';
+import { keepRelations, relationsKey, reuseRelations } from '../src/lib/relations/relations-cache.ts';
 import { RELATIONS_FILE_ENV, writeHandedRelations } from '../src/lib/relations/relations-handoff.ts';
 import { writeSearchIndexInThread } from '../src/lib/search-index-thread.ts';
 import { codeVersion, linkReusedPages, PAGE_CACHE_ENV, readPageReport, writePageManifest, type PageCacheSettings } from '../src/lib/page-cache.ts';
@@ -142,15 +143,18 @@ started ??= startAstro();
 const { astro, astroExit } = started;
 
 let search: Promise<unknown> | undefined;
+let relationsCacheKey = '';
 try {
   const startedAt = performance.now();
   const corpus = corpusOf(check.speakers, check.documents, (_, index) => check.annotations[index]!.frontmatter);
   // The search index needs no relations: in its own thread, from now on.
   const searchIndex = writeSearchIndexInThread(corpus, PARALLEL_DIR, { nice: rebuild ? 0 : 10 });
   search = searchIndex.catch(() => undefined);
-  const found = findRelations(root, corpus.documents);
-  writeHandedRelations(RELATIONS_FILE, found);
-  console.log(describeRelations(found));
+  relationsCacheKey = relationsKey(root, corpus.documents);
+  const kept = reuseRelations(root, relationsCacheKey, RELATIONS_FILE);
+  const found = kept ?? findRelations(root, corpus.documents);
+  if (!kept) writeHandedRelations(RELATIONS_FILE, found);
+  console.log(describeRelations(found, { cached: kept !== undefined }));
   // In a cold build, Astro's pages are the critical path from here on.
   if (!rebuild) setPriority(10);
   const report = await writeParallelOutputs(root, corpus, found.relations, PARALLEL_DIR, new URL(SITE_URL), { search: searchIndex, startedAt });
@@ -164,9 +168,9 @@ try {
 }
 
 const status = await astroExit;
-rmSync(RELATIONS_FILE, { force: true });
 rmSync(CONTENT_FILE, { force: true });
 if (status !== 0) fail(`Build failed (exit ${status}).`);
+keepRelations(root, relationsCacheKey, RELATIONS_FILE);
 const conflict = moveInto(PARALLEL_DIR, STAGING_DIR);
 if (conflict) fail(`Build failed: \`${conflict}\` was written both by Astro and beside it; remove the page or route that writes it.`);
 rmSync(PARALLEL_DIR, { recursive: true, force: true });

@@ -8,7 +8,7 @@
  */
 import type { StatementRecord } from '../../pipeline/remark-statements.ts';
 import { applyCuratedRelations, readCuratedRelations } from './curated.ts';
-import { detectRelations, type Relation, type RelationStats } from './detect-relations.ts';
+import { detectRelations, type Relation, type RelationInput, type RelationStats } from './detect-relations.ts';
 
 export interface FoundRelations {
   relations: Relation[];
@@ -19,14 +19,18 @@ export interface FoundRelations {
 }
 
 /** Documents oldest first (the dataset's order), each with its statements. */
-export function findRelations(
-  root: string,
-  documents: readonly { document: { slug: string; date: string }; statements: readonly StatementRecord[] }[],
-): FoundRelations {
-  const started = performance.now();
-  const inputs = documents.flatMap(({ document, statements }) =>
+export type RelationDocuments = readonly { document: { slug: string; date: string }; statements: readonly StatementRecord[] }[];
+
+/** What relation detection reads of each statement: nothing else of a document counts. */
+export function relationInputs(documents: RelationDocuments): RelationInput[] {
+  return documents.flatMap(({ document, statements }) =>
     statements.map((statement) => ({ id: `${document.slug}/${statement.id}`, document: document.slug, speakers: statement.speakers, text: statement.text, date: document.date })),
   );
+}
+
+export function findRelations(root: string, documents: RelationDocuments): FoundRelations {
+  const started = performance.now();
+  const inputs = relationInputs(documents);
   const { relations: detected, stats } = detectRelations(inputs);
   // The content check has already refused a relations file with unknown ids.
   const curated = readCuratedRelations(root, new Set(inputs.map((input) => input.id))).entries;
@@ -34,12 +38,13 @@ export function findRelations(
   return { relations, stats, curated: curated.length, milliseconds: performance.now() - started };
 }
 
-/** The line the build prints (and the benchmark reads). */
-export function describeRelations({ relations, stats, curated, milliseconds }: FoundRelations): string {
+/** The line the build prints (and the benchmark reads); `cached` when the last build's relations were kept. */
+export function describeRelations({ relations, stats, curated, milliseconds }: FoundRelations, { cached = false } = {}): string {
   const byKind = (kind: string) => relations.filter((relation) => relation.kind === kind).length;
   return (
     `Relations: ${relations.length} (verbatim ${byKind('verbatim')}, translation ${byKind('translation')}, paraphrase ${byKind('paraphrase')}; ` +
-    `${curated} curated) from ${stats.candidatePairs} candidate pairs among ${stats.statements} statements in ${milliseconds.toFixed(0)} ms.`
+    `${curated} curated) from ${stats.candidatePairs} candidate pairs among ${stats.statements} statements ` +
+    (cached ? 'kept from the last build (the same statements, relations file and rules).' : `in ${milliseconds.toFixed(0)} ms.`)
   );
 }
 
