@@ -38,7 +38,10 @@ interface Row {
   /** The first search with the facet counts the search page loads after its results. */
   firstSearchWithCountsKB?: number;
   firstSearchWord?: string;
+  /** After a line of narration is added to one document: its statements, and so the relations, are unchanged. */
   rebuildSeconds?: number;
+  /** After a word of one statement is changed: the relations are found again. */
+  statementRebuildSeconds?: number;
 }
 
 function folderBytes(folder: string): number {
@@ -135,6 +138,15 @@ async function benchOurs(size: number): Promise<Row> {
   const rebuild = await measure(process.execPath, ['scripts/build.ts'], { cwd: folder });
   if (rebuild.status !== 0) fail('the rebuild', rebuild);
   row.rebuildSeconds = rebuild.seconds;
+  // And a word of a statement: its last "the" (the documents end with statements, not narration).
+  const text = readFileSync(path, 'utf8');
+  const at = text.lastIndexOf(' the ');
+  writeFileSync(path, `${text.slice(0, at)} the very ${text.slice(at + ' the '.length)}`);
+  const statementRebuild = await measure(process.execPath, ['scripts/build.ts'], { cwd: folder });
+  if (statementRebuild.status !== 0) fail('the rebuild after a statement edit', statementRebuild);
+  // The edit must have reached a statement, or this measures the narration case twice.
+  if (!/^Relations: .* in \d+ ms/mu.test(statementRebuild.output)) throw new Error('the statement edit left the relations unchanged: edit a statement instead');
+  row.statementRebuildSeconds = statementRebuild.seconds;
   rmSync(folder, { recursive: true, force: true });
   return row;
 }
@@ -158,7 +170,7 @@ for (const size of sizes) {
 }
 
 const fixed = (value: number | undefined, digits = 1) => (value === undefined ? '–' : value.toFixed(digits));
-const header = ['docs', 'site', 'build s', 'ms/doc', 'peak MiB', 'check s', 'relations s', 'search s', 'relations', 'pages', 'index KiB', '1st search KB', '+counts KB', 'rebuild s'];
+const header = ['docs', 'site', 'build s', 'ms/doc', 'peak MiB', 'check s', 'relations s', 'search s', 'relations', 'pages', 'index KiB', '1st search KB', '+counts KB', 'rebuild s', 'rebuild (statement) s'];
 const lines = rows.map((row) => [
   String(row.size),
   row.site,
@@ -174,6 +186,7 @@ const lines = rows.map((row) => [
   fixed(row.firstSearchKB),
   fixed(row.firstSearchWithCountsKB),
   fixed(row.rebuildSeconds),
+  fixed(row.statementRebuildSeconds),
 ]);
 const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
 const format = (cells: string[]) => `| ${cells.map((cell, column) => cell.padStart(widths[column]!)).join(' | ')} |`;
@@ -188,6 +201,8 @@ const ratios = sizes.map((size) => {
   const ratio = { size, time: ours.seconds / reference.seconds, memory: ours.peakRssMiB / reference.peakRssMiB };
   const peaks = (row: Row) => Object.entries(row.peaksMiB).sort((a, b) => b[1] - a[1]).map(([program, mib]) => `${program} ${mib}`).join(', ');
   console.log(`  ${size} documents: time ${ratio.time.toFixed(2)}x, peak memory ${ratio.memory.toFixed(2)}x (MiB: ours ${peaks(ours)}; reference ${peaks(reference)})`);
+  const ofCold = (seconds: number | undefined) => (seconds === undefined ? '–' : `${(seconds / ours.seconds).toFixed(2)}x`);
+  console.log(`    rebuild over our cold build: ${ofCold(ours.rebuildSeconds)} (a narration line), ${ofCold(ours.statementRebuildSeconds)} (a statement's word)`);
   return ratio;
 });
 const perDocument = (size: number) => rows.find((row) => row.size === size && row.site === 'ours')?.msPerDocument;
