@@ -140,9 +140,9 @@ async function benchOurs(size: number): Promise<Row> {
   row.rebuildSeconds = rebuild.seconds;
   // And a word of a statement: one of this document's statements, found in the dataset, whose words the file holds as printed.
   const text = readFileSync(path, 'utf8');
-  const { statements } = JSON.parse(readFileSync(join(folder, 'dist/data/statements.json'), 'utf8')) as { statements: { document: string; text: string; speakers: string[] }[] };
+  const dataset = JSON.parse(readFileSync(join(folder, 'dist/data/statements.json'), 'utf8')) as { statements: { document: string; text: string; speakers: string[] }[] };
   const slug = changed.replace(/\.md$/u, '');
-  const edited = statements.find((statement) => statement.document === slug && statement.speakers.length > 0 && statement.text.includes(' the ') && text.includes(statement.text));
+  const edited = dataset.statements.find((statement) => statement.document === slug && statement.speakers.length > 0 && statement.text.includes(' the ') && text.includes(statement.text));
   if (!edited) throw new Error(`no statement of ${changed} to edit`);
   writeFileSync(path, text.replace(edited.text, edited.text.replace(' the ', ' the very ')));
   const statementRebuild = await measure(process.execPath, ['scripts/build.ts'], { cwd: folder });
