@@ -6,22 +6,24 @@
  *                  ├─ this process: relations ─→ /data/, /cite/, /sources/
  *                  │                (handed)
  *                  └─ a thread of it: the search index ─→ /pagefind/
- *                     (needs no relations; at a lower priority)
+ *                     (needs no relations)
  *
  * Astro renders on one thread; the relations are found here while Astro
  * starts up (relations-handoff.ts), and the outputs that need no page are
- * written while it renders, niced so that the pages keep their core. When
+ * written while it renders, niced in a cold build so that the pages keep
+ * their core. When
  * both succeed, this process's output joins Astro's and the staging folder
  * replaces dist/. A failure anywhere exits non-zero and leaves dist/ as the
  * last good build: nothing half-built is ever in dist/ to be published.
  *
  * A rebuild renders again only the pages whose data changed (page-cache.ts):
- * the others are linked from the last build. It also starts Astro with the
- * check rather than after it, since the check then mostly reads the cache.
+ * the others are linked from the last build. When the pipeline and the code
+ * are those of the last build, it also starts Astro with the check rather than
+ * after it (the check then mostly reads the cache), and nices nothing (with
+ * few pages to render, the search index is its longest path).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { PARALLEL_OUTPUTS_ENV } from '../src/integrations/parallel-outputs.ts';
 import { CONTENT_FILE_ENV, writeContentHandoff } from '../src/lib/content-handoff.ts';
@@ -30,8 +32,8 @@ import { describeParallelOutputs, writeParallelOutputs } from '../src/lib/parall
 import { describeRelations, findRelations } from '../src/lib/relations/find-relations.ts';
 import { keepRelations, relationsKey, reuseRelations } from '../src/lib/relations/relations-cache.ts';
 import { RELATIONS_FILE_ENV, writeHandedRelations } from '../src/lib/relations/relations-handoff.ts';
-import { writeSearchIndexInThread } from '../src/lib/search-index-thread.ts';
-import { codeVersion, linkReusedPages, PAGE_CACHE_ENV, readPageReport, writePageManifest, type PageCacheSettings } from '../src/lib/page-cache.ts';
+import { lowerThreadPriority, startSearchIndexThread, type SearchIndexThread } from '../src/lib/search-index-thread.ts';
+import { codeVersion, linkReusedPages, PAGE_CACHE_ENV, readManifest, readPageReport, writePageManifest, type PageCacheSettings } from '../src/lib/page-cache.ts';
 import { invalidateStaleRenders } from '../src/lib/render-cache.ts';
 import { SITE_URL } from '../src/lib/site-url.ts';
 import { runContentCheck } from './content-check-report.ts';
@@ -95,8 +97,9 @@ const rendersDropped = invalidateStaleRenders(root);
 if (rendersDropped) console.log('The pipeline or the speaker registry changed: cached renders dropped.');
 
 const previousBuild = existsSync(OUT_DIR) && existsSync(PAGE_MANIFEST);
+const currentCode = codeVersion(root);
 const pageCache: PageCacheSettings = {
-  codeVersion: codeVersion(root),
+  codeVersion: currentCode,
   report: PAGE_REPORT,
   ...(previousBuild ? { previous: { dir: join(root, OUT_DIR), manifest: PAGE_MANIFEST } } : {}),
 };
@@ -122,7 +125,7 @@ function startAstro(): { astro: ChildProcess; astroExit: Promise<number> } {
  * Astro after the check: on two cores, Astro's start-up slowed the check's annotation workers by more than it saved
  * (measured: the check 49 s to 84 s at 5,000 documents); and its pages keep their core.
  */
-const rebuild = previousBuild && !rendersDropped;
+const rebuild = previousBuild && !rendersDropped && readManifest(PAGE_MANIFEST)?.codeVersion === currentCode;
 let started = rebuild ? startAstro() : undefined;
 const check = await runContentCheck(root);
 if (!check) {
@@ -130,9 +133,7 @@ if (!check) {
     started.astro.kill();
     await started.astroExit;
   }
-  rmSync(STAGING_DIR, { recursive: true, force: true });
-  rmSync(PARALLEL_DIR, { recursive: true, force: true });
-  process.exit(1);
+  fail('Build stopped: the content check found the problems above.');
 }
 // What the check has read, validated and annotated: Astro's loader takes it instead of reading it all again.
 writeContentHandoff(
@@ -142,27 +143,26 @@ writeContentHandoff(
 started ??= startAstro();
 const { astro, astroExit } = started;
 
-let search: Promise<unknown> | undefined;
+let search: SearchIndexThread | undefined;
 let relationsCacheKey = '';
 try {
   const startedAt = performance.now();
   const corpus = corpusOf(check.speakers, check.documents, (_, index) => check.annotations[index]!.frontmatter);
   // The search index needs no relations: in its own thread, from now on.
-  const searchIndex = writeSearchIndexInThread(corpus, PARALLEL_DIR, { nice: rebuild ? 0 : 10 });
-  search = searchIndex.catch(() => undefined);
+  search = startSearchIndexThread(corpus, PARALLEL_DIR, { nice: rebuild ? 0 : 10 });
   relationsCacheKey = relationsKey(root, corpus.documents);
   const kept = reuseRelations(root, relationsCacheKey, RELATIONS_FILE);
   const found = kept ?? findRelations(root, corpus.documents);
   if (!kept) writeHandedRelations(RELATIONS_FILE, found);
   console.log(describeRelations(found, { cached: kept !== undefined }));
   // In a cold build, Astro's pages are the critical path from here on.
-  if (!rebuild) setPriority(10);
-  const report = await writeParallelOutputs(root, corpus, found.relations, PARALLEL_DIR, new URL(SITE_URL), { search: searchIndex, startedAt });
+  if (!rebuild) lowerThreadPriority(10);
+  const report = await writeParallelOutputs(root, corpus, found.relations, PARALLEL_DIR, new URL(SITE_URL), { search: search.report, startedAt });
   console.log(`${describeParallelOutputs(report)} (beside the pages)`);
 } catch (error) {
-  // The search thread writes into the folder `fail` deletes: let it stop first.
-  await search;
   astro.kill();
+  // The search thread writes into the folder `fail` deletes: stop it first.
+  await search?.stop();
   await astroExit;
   fail(`Build failed: the relations, search index or downloads could not be written:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 }
@@ -184,7 +184,13 @@ try {
 const retired = join(root, '.cache', `${RETIRED_PREFIX}${Date.now()}`);
 if (existsSync(OUT_DIR)) renameSync(OUT_DIR, retired);
 renameSync(STAGING_DIR, OUT_DIR);
-writePageManifest(PAGE_MANIFEST, pageCache.codeVersion, pages, OUT_DIR);
+try {
+  writePageManifest(PAGE_MANIFEST, pageCache.codeVersion, pages, OUT_DIR);
+} catch (error) {
+  // The new site is in place; only the next build's reuse is lost (it renders every page and writes a manifest).
+  rmSync(PAGE_MANIFEST, { force: true });
+  console.warn(`The page cache's manifest could not be written (${error instanceof Error ? error.message : String(error)}): the next build renders every page.`);
+}
 rmSync(PAGE_REPORT, { force: true });
 removeInBackground(retired);
 console.log(`Build complete: ${OUT_DIR}/ replaced.`);

@@ -10,13 +10,14 @@
  * dist/ into the new one.
  *
  * The cache is used only when scripts/build.ts asks for it (`PAGE_CACHE_ENV`);
- * `astro build` on its own renders every page. A page's data must be plain
- * JSON (no Map, no Date): the key is made from its JSON text, and whatever
- * the page shows that is not in its data would be missed.
+ * `astro build` on its own renders every page. A page's key value must be
+ * plain JSON (no Map or Set, which JSON writes as `{}`), and must determine
+ * everything the page shows: whatever it leaves out would be missed.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { appendFileSync, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { hashFiles } from './file-hash.ts';
 
 /** Set by scripts/build.ts: the page cache's settings, as JSON (`PageCacheSettings`). */
 export const PAGE_CACHE_ENV = 'DISPATCH_PAGE_CACHE';
@@ -45,7 +46,7 @@ export interface PageCacheManifest {
  * A file's size and modification time: a page is reused only if its file is the one the manifest describes, so a
  * dist/ written since by something else (`astro build` on its own) is never taken for the cached build.
  */
-export function fileStamp(file: string): string | undefined {
+function fileStamp(file: string): string | undefined {
   try {
     const stat = statSync(file);
     return `${stat.size}:${stat.mtimeMs}`;
@@ -74,15 +75,24 @@ function settings(): PageCacheSettings | undefined {
   return settingsCache.settings;
 }
 
+/** The manifest in `file`; none if it is missing or unreadable (then every page renders, and a new one is written). */
+export function readManifest(file: string): PageCacheManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as PageCacheManifest;
+  } catch {
+    return undefined;
+  }
+}
+
 let previousPages: { manifest: string; pages: Map<string, { key: string; stamp: string }> } | undefined;
 
 function previousKeys(current: PageCacheSettings): Map<string, { key: string; stamp: string }> {
   const previous = current.previous;
   if (!previous || !existsSync(previous.manifest)) return new Map();
   if (previousPages?.manifest !== previous.manifest) {
-    const manifest = JSON.parse(readFileSync(previous.manifest, 'utf8')) as PageCacheManifest;
+    const manifest = readManifest(previous.manifest);
     // Other code renders other pages from the same data: nothing of that build is reused.
-    const pages = manifest.codeVersion === current.codeVersion ? new Map(Object.entries(manifest.pages)) : new Map<string, { key: string; stamp: string }>();
+    const pages = manifest?.codeVersion === current.codeVersion ? new Map(Object.entries(manifest.pages)) : new Map<string, { key: string; stamp: string }>();
     previousPages = { manifest: previous.manifest, pages };
   }
   return previousPages.pages;
@@ -100,7 +110,7 @@ function report(current: PageCacheSettings, pages: readonly ReportedPage[]): voi
 /**
  * For a route's `getStaticPaths`: the paths to render in this build. With the cache on, a path is left out when the
  * last build rendered it from the same data with the same code and its file is still in that build's folder.
- * `dataOf` is the data the page renders from (the same function the page calls).
+ * `dataOf` is the value the page's key is made from: the same one the page passes to `renderedFrom`.
  */
 export async function pathsToRender<Path extends { params: Params }, Params>(
   route: CachedRoute<Params>,
@@ -172,24 +182,18 @@ export function writePageManifest(file: string, codeVersionText: string, pages: 
     const stamp = fileStamp(join(dir, page.path));
     if (stamp) entries[page.path] = { key: page.key, stamp };
   }
-  writeFileSync(file, JSON.stringify({ codeVersion: codeVersionText, pages: entries } satisfies PageCacheManifest));
+  // Whole, then renamed: a manifest cut short would otherwise be read by the next build.
+  writeFileSync(`${file}.tmp`, JSON.stringify({ codeVersion: codeVersionText, pages: entries } satisfies PageCacheManifest));
+  renameSync(`${file}.tmp`, file);
 }
 
 /** Files that decide how pages render besides their data. Content is not among them: it reaches a page as data. */
 const CODE_PATHS = ['src', 'astro.config.mjs', 'package-lock.json', 'package.json', 'tsconfig.json'];
 
-/** A hash of the code that renders the pages (`PageCacheSettings.codeVersion`). */
+/**
+ * A hash of the code that renders the pages (`PageCacheSettings.codeVersion`), and of the Node version that runs it:
+ * its ICU data names countries and normalises the words compared.
+ */
 export function codeVersion(root: string): string {
-  const hash = createHash('sha256');
-  const add = (path: string) => {
-    const full = join(root, path);
-    if (!existsSync(full)) return;
-    if (statSync(full).isDirectory()) {
-      for (const name of readdirSync(full).sort()) add(join(path, name));
-      return;
-    }
-    hash.update(relative(root, full)).update('\0').update(readFileSync(full)).update('\0');
-  };
-  for (const path of CODE_PATHS) add(path);
-  return hash.digest('base64url');
+  return hashFiles(root, CODE_PATHS).update(process.version).digest('base64url');
 }

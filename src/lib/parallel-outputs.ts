@@ -40,8 +40,10 @@ export function searchRecordsByDocument(corpus: Corpus, data: OpenDataset = open
 }
 
 /**
- * Written synchronously: this thread has nothing else to do meanwhile, and 5,000 awaited writes at 1,000 documents
- * each waited their turn in libuv's thread pool behind the search index's files (17 s of a rebuild, for 1 s of work).
+ * Written synchronously: in `npm run build` the search index has its own thread and this one nothing else to do, and
+ * 5,000 awaited writes at 1,000 documents each waited their turn in libuv's thread pool behind the index's files
+ * (17 s of a rebuild, for 1 s of work). (`astro build` alone feeds Pagefind from this thread: there the index waits
+ * the second the downloads take.)
  */
 function writeDownloads(root: string, corpus: Corpus, outDir: string, site: URL): number {
   let files = 0;

@@ -201,11 +201,13 @@ export async function documentPageData({ entry, document }: DocumentPage, site: 
 }
 
 /**
- * What a document's page is made from, small enough to hash for every document in a rebuild (page-cache.ts), where
- * `DocumentPageData` would mean reading every annotation and formatting every citation: the annotation's key stands
- * for its text, statements and speaker labels (it hashes the file's text with the pipeline and the speaker registry),
- * and the rest is what the other documents and the build contribute: the related statements shown beside its
- * statements (the links and the JSON-LD's `citation`), its neighbours, and the date citations give as accessed.
+ * What a document's page is made from: its key in the page cache (page-cache.ts), which a rebuild computes for
+ * every document, so it holds the inputs rather than `DocumentPageData` itself (no HTML to assemble, no citation or
+ * JSON-LD to format per document). The annotation's key stands for the text, statements and speaker labels (it
+ * hashes the file's text with the pipeline and the speaker registry); the rest is what the other documents and the
+ * build contribute: the related statements shown beside its statements (the links and the JSON-LD's `citation`),
+ * its neighbours, and the date citations give as accessed. `tests/build/page-cache.test.ts` compares rebuilds
+ * against cold builds byte for byte.
  */
 export async function documentPageInputs({ entry, document }: DocumentPage): Promise<unknown> {
   const [related, neighbours] = await Promise.all([relatedLinksFor(document.slug), documentNeighbours(document.slug)]);

@@ -5,9 +5,9 @@
  * fingerprints what the rendering depends on and drops Astro's data store
  * when that changes; an unchanged pipeline keeps the cache and rebuilds fast.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashFiles } from './file-hash.ts';
 
 /** What every rendered page depends on besides its own Markdown. */
 export const RENDER_INPUTS = ['src/pipeline', 'src/lib', 'content/speakers.yaml', 'astro.config.mjs', 'package-lock.json'] as const;
@@ -15,24 +15,8 @@ export const RENDER_INPUTS = ['src/pipeline', 'src/lib', 'content/speakers.yaml'
 const DATA_STORE = 'node_modules/.astro/data-store.json';
 const FINGERPRINT = 'node_modules/.astro/render-inputs.sha256';
 
-function filesUnder(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((name) => filesUnder(join(path, name)));
-}
-
 export function renderInputsFingerprint(root: string): string {
-  const hash = createHash('sha256');
-  for (const input of RENDER_INPUTS) {
-    for (const file of filesUnder(join(root, input))) {
-      // Relative, so that `/project` and `/project/` give one fingerprint.
-      hash.update(relative(root, file));
-      hash.update(readFileSync(file));
-    }
-  }
-  return hash.digest('hex');
+  return hashFiles(root, RENDER_INPUTS).digest('hex');
 }
 
 /** Drops Astro's cached renders if the pipeline or registry changed since the last build. Returns whether it did. */

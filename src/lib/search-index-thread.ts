@@ -20,11 +20,18 @@ interface SearchIndexJob {
 
 type SearchIndexReply = { report: SearchIndexReport } | { error: string };
 
-/** Indexes the corpus's search records into `outDir` in a worker thread; resolves with what was written. */
-export function writeSearchIndexInThread(corpus: Corpus, outDir: string, { nice = 10 }: { nice?: number } = {}): Promise<SearchIndexReport> {
+export interface SearchIndexThread {
+  /** What was written, once it is. */
+  report: Promise<SearchIndexReport>;
+  /** Stops the thread (and with it Pagefind's process) without waiting for the index: for a build that has failed. */
+  stop(): Promise<void>;
+}
+
+/** Starts indexing the corpus's search records into `outDir` in a worker thread. */
+export function startSearchIndexThread(corpus: Corpus, outDir: string, { nice = 10 }: { nice?: number } = {}): SearchIndexThread {
   const job: SearchIndexJob = { searchIndexJob: true, corpus, outDir, nice };
   const worker = new Worker(new URL(import.meta.url), { workerData: job });
-  return new Promise((resolve, reject) => {
+  const report = new Promise<SearchIndexReport>((resolve, reject) => {
     let replied = false;
     worker.once('message', (reply: SearchIndexReply) => {
       replied = true;
@@ -36,6 +43,22 @@ export function writeSearchIndexInThread(corpus: Corpus, outDir: string, { nice 
       if (!replied) reject(new Error(`The search index's worker thread stopped (exit ${code}) before it finished.`));
     });
   });
+  return {
+    report,
+    stop: async () => {
+      report.catch(() => undefined);
+      await worker.terminate();
+    },
+  };
+}
+
+/** A lower priority for this thread if the system allows it; it is an optimisation, never a reason to fail. */
+export function lowerThreadPriority(nice: number): void {
+  try {
+    setPriority(nice);
+  } catch {
+    // Already lower than that (an outer `nice`), or not permitted: run as is.
+  }
 }
 
 if (!isMainThread && (workerData as Partial<SearchIndexJob> | undefined)?.searchIndexJob) {
@@ -43,7 +66,7 @@ if (!isMainThread && (workerData as Partial<SearchIndexJob> | undefined)?.search
   let reply: SearchIndexReply;
   try {
     // On Linux a thread has its own priority, and Pagefind's process, started from this thread, inherits it.
-    if (job.nice !== 0) setPriority(job.nice);
+    if (job.nice !== 0) lowerThreadPriority(job.nice);
     reply = { report: await writeSearchIndex(searchRecordsByDocument(job.corpus), job.outDir) };
   } catch (error) {
     reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

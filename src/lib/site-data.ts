@@ -300,8 +300,6 @@ export interface ComparedPair {
   sides: [ComparedSide, ComparedSide];
   /** The first side is the relation's `a`: the diff is computed in the relation's order. */
   aFirst: boolean;
-  /** Both sides are in one document, so the pair is on one page only. */
-  samePage: boolean;
 }
 
 export interface ComparePage {
@@ -345,7 +343,6 @@ async function collectComparePages(): Promise<{ params: { slug: string }; props:
           curated: view.relation.origin === 'curated',
           sides: aFirst ? [a, b] : [b, a],
           aFirst,
-          samePage: view.a.document.slug === view.b.document.slug,
         });
       }
     }
@@ -353,23 +350,18 @@ async function collectComparePages(): Promise<{ params: { slug: string }; props:
   });
 }
 
-// A pair's diff, computed for the first of its two documents' comparison pages and taken by the second.
-const pendingDiffs = new Map<string, { a: DiffToken[]; b: DiffToken[] }>();
-
 /**
  * The word diff of a compared pair, its sides in the page's order. Computed in the relation's own order (a, then b),
- * so that both documents' pages mark the same words whichever renders first (or alone, in a rebuild), and once for
- * both: the first page keeps it for the second, which takes it.
+ * so that the two documents' pages mark the same words where two equally long common subsequences exist.
  */
 export function comparedDiff(pair: ComparedPair): [DiffToken[], DiffToken[]] {
   const [here, there] = pair.sides;
-  let diff = pendingDiffs.get(pair.id);
-  if (diff) pendingDiffs.delete(pair.id);
-  else {
-    diff = pair.aFirst ? wordDiff(here.passage, there.passage) : wordDiff(there.passage, here.passage);
-    if (!pair.samePage) pendingDiffs.set(pair.id, diff);
+  if (pair.aFirst) {
+    const diff = wordDiff(here.passage, there.passage);
+    return [diff.a, diff.b];
   }
-  return pair.aFirst ? [diff.a, diff.b] : [diff.b, diff.a];
+  const diff = wordDiff(there.passage, here.passage);
+  return [diff.b, diff.a];
 }
 
 function annotationOf(entry: DocumentEntry): Annotation {

@@ -1,7 +1,7 @@
 /**
  * Comparison pages in dist/: a pair of passages from two documents appears on
  * both documents' comparison pages, and both must mark the same words as
- * differing (the diff is computed once, in the relation's own order).
+ * differing (each computes the diff in the relation's own order).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -74,6 +74,12 @@ describe('pathsToRender', () => {
     expect(await pathsToRender(route, paths, (path) => path.props)).toEqual(paths);
   });
 
+  it('renders everything when the manifest is cut short, rather than failing', async () => {
+    publish('code-1', { a: { title: 'A' }, b: { title: 'B' } });
+    writeFileSync(settings.previous!.manifest, '{"codeVersion":"code-1","pages":{"documents/a/in');
+    expect(await pathsToRender(route, paths, (path) => path.props)).toEqual(paths);
+  });
+
   it('renders everything without a last build, and without the cache', async () => {
     expect(await pathsToRender(route, paths, (path) => path.props)).toEqual(paths);
     publish('code-1', { a: { title: 'A' }, b: { title: 'B' } });

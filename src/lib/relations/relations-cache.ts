@@ -8,9 +8,9 @@
  * (6 to 10 s at 1,000 documents). The file kept is the one handed to Astro
  * (relations-handoff.ts), renamed once the build is published.
  */
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hashFiles } from '../file-hash.ts';
 import { RELATIONS_FILE } from './curated.ts';
 import { relationInputs, type FoundRelations, type RelationDocuments } from './find-relations.ts';
 
@@ -21,12 +21,7 @@ const CODE_FOLDER = 'src/lib/relations';
 
 /** A hash of everything the relations depend on. */
 export function relationsKey(root: string, documents: RelationDocuments): string {
-  const hash = createHash('sha256');
-  for (const name of readdirSync(join(root, CODE_FOLDER)).sort()) hash.update(name).update('\0').update(readFileSync(join(root, CODE_FOLDER, name))).update('\0');
-  const curated = join(root, RELATIONS_FILE);
-  hash.update(existsSync(curated) ? readFileSync(curated) : '').update('\0');
-  hash.update(JSON.stringify(relationInputs(documents)));
-  return hash.digest('base64url');
+  return hashFiles(root, [CODE_FOLDER, RELATIONS_FILE]).update(JSON.stringify(relationInputs(documents))).digest('base64url');
 }
 
 /**
