@@ -38,7 +38,7 @@ interface Row {
   /** The first search with the facet counts the search page loads after its results. */
   firstSearchWithCountsKB?: number;
   firstSearchWord?: string;
-  /** After a line of narration is added to one document: its statements, and so the relations, are unchanged. */
+  /** After a closing line is added to one document (an unattributed passage: the relations are found again too). */
   rebuildSeconds?: number;
   /** After a word of one statement is changed: the relations are found again. */
   statementRebuildSeconds?: number;
@@ -147,7 +147,7 @@ async function benchOurs(size: number): Promise<Row> {
   writeFileSync(path, text.replace(edited.text, edited.text.replace(' the ', ' the very ')));
   const statementRebuild = await measure(process.execPath, ['scripts/build.ts'], { cwd: folder });
   if (statementRebuild.status !== 0) fail('the rebuild after a statement edit', statementRebuild);
-  // The edit must have reached a statement, or this measures the narration case twice.
+  // Had the edit missed every statement, the relations would have been kept from the rebuild before.
   if (!/^Relations: .* in \d+ ms/mu.test(statementRebuild.output)) throw new Error('the statement edit left the relations unchanged: edit a statement instead');
   row.statementRebuildSeconds = statementRebuild.seconds;
   rmSync(folder, { recursive: true, force: true });
@@ -205,7 +205,7 @@ const ratios = sizes.map((size) => {
   const peaks = (row: Row) => Object.entries(row.peaksMiB).sort((a, b) => b[1] - a[1]).map(([program, mib]) => `${program} ${mib}`).join(', ');
   console.log(`  ${size} documents: time ${ratio.time.toFixed(2)}x, peak memory ${ratio.memory.toFixed(2)}x (MiB: ours ${peaks(ours)}; reference ${peaks(reference)})`);
   const ofCold = (seconds: number | undefined) => (seconds === undefined ? '–' : `${(seconds / ours.seconds).toFixed(2)}x`);
-  console.log(`    rebuild over our cold build: ${ofCold(ours.rebuildSeconds)} (a narration line), ${ofCold(ours.statementRebuildSeconds)} (a statement's word)`);
+  console.log(`    rebuild over our cold build: ${ofCold(ours.rebuildSeconds)} (a closing line), ${ofCold(ours.statementRebuildSeconds)} (a statement's word)`);
   return ratio;
 });
 const perDocument = (size: number) => rows.find((row) => row.size === size && row.site === 'ours')?.msPerDocument;
