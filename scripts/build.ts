@@ -11,9 +11,8 @@
  * Astro renders on one thread; the relations are found here while Astro
  * starts up (relations-handoff.ts), and the outputs that need no page are
  * written while it renders, niced in a cold build so that the pages keep
- * their core. When
- * both succeed, this process's output joins Astro's and the staging folder
- * replaces dist/. A failure anywhere exits non-zero and leaves dist/ as the
+ * their core. When both succeed, this process's output joins Astro's and the
+ * staging folder replaces dist/. A failure anywhere exits non-zero and leaves dist/ as the
  * last good build: nothing half-built is ever in dist/ to be published.
  *
  * A rebuild renders again only the pages whose data changed (page-cache.ts):

@@ -88,7 +88,7 @@ let previousPages: { manifest: string; pages: Map<string, { key: string; stamp: 
 
 function previousKeys(current: PageCacheSettings): Map<string, { key: string; stamp: string }> {
   const previous = current.previous;
-  if (!previous || !existsSync(previous.manifest)) return new Map();
+  if (!previous) return new Map();
   if (previousPages?.manifest !== previous.manifest) {
     const manifest = readManifest(previous.manifest);
     // Other code renders other pages from the same data: nothing of that build is reused.

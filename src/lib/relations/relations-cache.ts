@@ -3,10 +3,11 @@
  * detection is a plain function of each statement's id, document, speakers,
  * text and date, of the editors' content/relations.yaml and of its own code
  * (find-relations.ts reads nothing else), so when none of these changed (a
- * retitled document, an edited date label or narration, another template),
+ * retitled document, a frontmatter field other than the date, a template),
  * the last build's relations are this build's, and a rebuild skips the stage
- * (6 to 10 s at 1,000 documents). The file kept is the one handed to Astro
- * (relations-handoff.ts), renamed once the build is published.
+ * (6 to 10 s at 1,000 documents). A paragraph no rule can attribute is an
+ * unattributed statement, so adding one does change them. The file kept is
+ * the one handed to Astro (relations-handoff.ts), renamed once Astro is done.
  */
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
