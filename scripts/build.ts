@@ -28,7 +28,7 @@ import { PARALLEL_OUTPUTS_ENV } from '../src/integrations/parallel-outputs.ts';
 import { CONTENT_FILE_ENV, writeContentHandoff } from '../src/lib/content-handoff.ts';
 import { corpusOf } from '../src/lib/corpus.ts';
 import { describeParallelOutputs, writeParallelOutputs } from '../src/lib/parallel-outputs.ts';
-import { describeRelations, findRelations } from '../src/lib/relations/find-relations.ts';
+import { describeRelations, findRelations, statementTexts } from '../src/lib/relations/find-relations.ts';
 import { keepRelations, relationsKey, reuseRelations } from '../src/lib/relations/relations-cache.ts';
 import { RELATIONS_FILE_ENV, writeHandedRelations } from '../src/lib/relations/relations-handoff.ts';
 import { lowerThreadPriority, startSearchIndexThread, type SearchIndexThread } from '../src/lib/search-index-thread.ts';
@@ -47,6 +47,8 @@ const CONTENT_FILE = join(root, '.cache/content-handoff.json');
 /** The pages dist/ holds and what each was rendered from (page-cache.ts); this build's own report until it is published. */
 const PAGE_MANIFEST = join(root, '.cache/page-cache.json');
 const PAGE_REPORT = join(root, '.cache/page-cache-report.jsonl');
+/** The same for the downloads this process writes beside the pages (a file of their own: two processes write at once). */
+const DOWNLOAD_REPORT = join(root, '.cache/page-cache-downloads.jsonl');
 /** Where the previous dist/ goes when the new one takes its place (`<prefix><time>`), to be deleted without holding up the build. */
 const RETIRED_PREFIX = 'retired-build-';
 
@@ -66,6 +68,7 @@ function fail(message: string): never {
   rmSync(RELATIONS_FILE, { force: true });
   rmSync(CONTENT_FILE, { force: true });
   rmSync(PAGE_REPORT, { force: true });
+  rmSync(DOWNLOAD_REPORT, { force: true });
   console.error(`\n${message} ${existsSync(OUT_DIR) ? `${OUT_DIR}/ still holds the last good build.` : `No ${OUT_DIR}/ was written.`}`);
   process.exit(1);
 }
@@ -88,7 +91,7 @@ function moveInto(from: string, to: string, path = ''): string | undefined {
 }
 
 mkdirSync(join(root, '.cache'), { recursive: true });
-for (const path of [STAGING_DIR, PARALLEL_DIR, RELATIONS_FILE, CONTENT_FILE, PAGE_REPORT]) rmSync(path, { recursive: true, force: true });
+for (const path of [STAGING_DIR, PARALLEL_DIR, RELATIONS_FILE, CONTENT_FILE, PAGE_REPORT, DOWNLOAD_REPORT]) rmSync(path, { recursive: true, force: true });
 mkdirSync(PARALLEL_DIR, { recursive: true });
 for (const name of readdirSync(join(root, '.cache'))) if (name.startsWith(RETIRED_PREFIX)) removeInBackground(join(root, '.cache', name));
 // Before Astro starts, since it reads its content store first thing.
@@ -150,13 +153,17 @@ try {
   // The search index needs no relations: in its own thread, from now on.
   search = startSearchIndexThread(corpus, PARALLEL_DIR, { nice: rebuild ? 0 : 10 });
   relationsCacheKey = relationsKey(root, corpus.documents);
-  const kept = reuseRelations(root, relationsCacheKey, RELATIONS_FILE);
+  const kept = reuseRelations(root, relationsCacheKey, RELATIONS_FILE, statementTexts(corpus.documents));
   const found = kept ?? findRelations(root, corpus.documents);
   if (!kept) writeHandedRelations(RELATIONS_FILE, found);
   console.log(describeRelations(found, { cached: kept !== undefined }));
   // In a cold build, Astro's pages are the critical path from here on.
   if (!rebuild) lowerThreadPriority(10);
-  const report = await writeParallelOutputs(root, corpus, found.relations, PARALLEL_DIR, new URL(SITE_URL), { search: search.report, startedAt });
+  const report = await writeParallelOutputs(root, corpus, found.relations, PARALLEL_DIR, new URL(SITE_URL), {
+    search: search.report,
+    startedAt,
+    cache: { ...pageCache, report: DOWNLOAD_REPORT },
+  });
   console.log(`${describeParallelOutputs(report)} (beside the pages)`);
 } catch (error) {
   astro.kill();
@@ -174,9 +181,14 @@ const conflict = moveInto(PARALLEL_DIR, STAGING_DIR);
 if (conflict) fail(`Build failed: \`${conflict}\` was written both by Astro and beside it; remove the page or route that writes it.`);
 rmSync(PARALLEL_DIR, { recursive: true, force: true });
 const pages = readPageReport(PAGE_REPORT);
+const downloads = readPageReport(DOWNLOAD_REPORT);
 try {
   const reused = linkReusedPages(pages, join(root, OUT_DIR), STAGING_DIR);
-  console.log(`Page cache: ${pages.length - reused} pages rendered, ${reused} unchanged since the last build and reused from it.`);
+  const reusedDownloads = linkReusedPages(downloads, join(root, OUT_DIR), STAGING_DIR);
+  console.log(
+    `Page cache: ${pages.length - reused} pages rendered, ${reused} unchanged since the last build and reused from it; ` +
+      `downloads: ${downloads.length - reusedDownloads} written, ${reusedDownloads} reused.`,
+  );
 } catch (error) {
   fail(`Build failed: the unchanged pages could not be reused: ${error instanceof Error ? error.message : String(error)}`);
 }
@@ -184,12 +196,13 @@ const retired = join(root, '.cache', `${RETIRED_PREFIX}${Date.now()}`);
 if (existsSync(OUT_DIR)) renameSync(OUT_DIR, retired);
 renameSync(STAGING_DIR, OUT_DIR);
 try {
-  writePageManifest(PAGE_MANIFEST, pageCache.codeVersion, pages, OUT_DIR);
+  writePageManifest(PAGE_MANIFEST, pageCache.codeVersion, [...pages, ...downloads], OUT_DIR);
 } catch (error) {
   // The new site is in place; only the next build's reuse is lost (it renders every page and writes a manifest).
   rmSync(PAGE_MANIFEST, { force: true });
   console.warn(`The page cache's manifest could not be written (${error instanceof Error ? error.message : String(error)}): the next build renders every page.`);
 }
 rmSync(PAGE_REPORT, { force: true });
+rmSync(DOWNLOAD_REPORT, { force: true });
 removeInBackground(retired);
 console.log(`Build complete: ${OUT_DIR}/ replaced.`);

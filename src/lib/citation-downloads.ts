@@ -53,12 +53,18 @@ export function citationsOf(
   };
 }
 
+/** The paths of a document's downloads under the site root, with the format each holds. */
+export function citationPaths(slug: string): { path: string; format: 'bibtex' | 'ris' | 'csl-json' }[] {
+  return [
+    { path: `cite/${slug}.bib`, format: 'bibtex' },
+    { path: `cite/${slug}.ris`, format: 'ris' },
+    { path: `cite/${slug}.json`, format: 'csl-json' },
+  ];
+}
+
 /** Each download's path under the site root and its text. */
 export function citationFiles(slug: string, { document, statements }: DocumentCitations): { path: string; text: string }[] {
   const items = [document, ...statements];
-  return [
-    { path: `cite/${slug}.bib`, text: items.map(bibtex).join('\n') },
-    { path: `cite/${slug}.ris`, text: items.map(ris).join('') },
-    { path: `cite/${slug}.json`, text: JSON.stringify(items.map(cslJson), null, 2) },
-  ];
+  const text = { bibtex: () => items.map(bibtex).join('\n'), ris: () => items.map(ris).join(''), 'csl-json': () => JSON.stringify(items.map(cslJson), null, 2) };
+  return citationPaths(slug).map(({ path, format }) => ({ path, text: text[format]() }));
 }

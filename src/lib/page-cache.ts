@@ -134,6 +134,29 @@ export async function pathsToRender<Path extends { params: Params }, Params>(
   return render;
 }
 
+/**
+ * For files written beside Astro's pages (the citation downloads and raw sources, parallel-outputs.ts): the same
+ * decision as `pathsToRender`, each file's key made from the `data` it is written from (files sharing one data object
+ * share one hash). Reports every file, reused or not, and returns the ones to write. Without the cache, all of them.
+ */
+export function filesToWrite<File extends { path: string; data: unknown }>(current: PageCacheSettings | undefined, files: readonly File[]): File[] {
+  if (!current) return [...files];
+  const previous = previousKeys(current);
+  const keys = new Map<unknown, string>();
+  const write: File[] = [];
+  const reported: ReportedPage[] = [];
+  for (const file of files) {
+    let key = keys.get(file.data);
+    if (key === undefined) keys.set(file.data, (key = pageKey(current.codeVersion, file.data)));
+    const known = previous.get(file.path);
+    const reused = known !== undefined && known.key === key && current.previous !== undefined && fileStamp(join(current.previous.dir, file.path)) === known.stamp;
+    reported.push({ path: file.path, key, reused });
+    if (!reused) write.push(file);
+  }
+  report(current, reported);
+  return write;
+}
+
 /** For the page itself: records the data it was rendered from (a no-op without the cache), and returns it. */
 export function renderedFrom<Data, Params>(route: CachedRoute<Params>, params: Params, data: Data): Data {
   const current = settings();

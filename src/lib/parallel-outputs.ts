@@ -6,13 +6,15 @@
  * done (integrations/parallel-outputs.ts). Either way, from the same corpus
  * and with this one function.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { citationFiles, citationsOf } from './citation-downloads.ts';
+import { citationFiles, citationPaths, citationsOf } from './citation-downloads.ts';
 import { CONTENT_PATHS } from './content-paths.ts';
 import type { Corpus } from './corpus.ts';
 import { openDataset, type OpenDataset } from './open-dataset.ts';
+import { filesToWrite, type PageCacheSettings } from './page-cache.ts';
 import type { Relation } from './relations/detect-relations.ts';
 import { writeSearchIndex, type SearchIndexReport } from './search-index.ts';
 import { documentSearchRecords, passageSearchRecords, type SearchDataset, type SearchRecord } from './search-records.ts';
@@ -43,22 +45,29 @@ export function searchRecordsByDocument(corpus: Corpus, data: OpenDataset = open
  * Written synchronously: in `npm run build` the search index has its own thread and this one nothing else to do, and
  * 5,000 awaited writes at 1,000 documents each waited their turn in libuv's thread pool behind the index's files
  * (17 s of a rebuild, for 1 s of work). (`astro build` alone feeds Pagefind from this thread: there the index waits
- * the second the downloads take.)
+ * the second the downloads take.) With `cache` (a rebuild by scripts/build.ts), a file made from the same data as the
+ * last build's is not written but linked from it with the pages (page-cache.ts): a document's citations are its data,
+ * a raw source its bytes. Returns the number of files, written or reused.
  */
-function writeDownloads(root: string, corpus: Corpus, outDir: string, site: URL): number {
-  let files = 0;
-  mkdirSync(join(outDir, 'cite'), { recursive: true });
-  mkdirSync(join(outDir, 'sources'), { recursive: true });
+function writeDownloads(root: string, corpus: Corpus, outDir: string, site: URL, cache?: PageCacheSettings): number {
+  type Download = { path: string; data: unknown; write: () => void };
+  const downloads: Download[] = [];
   for (const { document, statements, source } of corpus.documents) {
-    for (const file of citationFiles(document.slug, citationsOf(document, statements, corpus.speakers, site))) {
-      writeFileSync(join(outDir, file.path), file.text);
-      files++;
+    const citations = citationsOf(document, statements, corpus.speakers, site);
+    let files: { path: string; text: string }[] | undefined;
+    const formatted = () => (files ??= citationFiles(document.slug, citations));
+    for (const { path } of citationPaths(document.slug)) {
+      downloads.push({ path, data: citations, write: () => writeFileSync(join(outDir, path), formatted().find((file) => file.path === path)!.text) });
     }
     // The raw text as received, byte for byte.
-    copyFileSync(join(root, CONTENT_PATHS.sources, source), join(outDir, 'sources', source));
-    files++;
+    const from = join(root, CONTENT_PATHS.sources, source);
+    const path = `sources/${source}`;
+    downloads.push({ path, data: cache ? createHash('sha256').update(readFileSync(from)).digest('base64url') : undefined, write: () => copyFileSync(from, join(outDir, path)) });
   }
-  return files;
+  mkdirSync(join(outDir, 'cite'), { recursive: true });
+  mkdirSync(join(outDir, 'sources'), { recursive: true });
+  for (const download of filesToWrite(cache, downloads)) download.write();
+  return downloads.length;
 }
 
 /** /data/<name>.json, compact: 80 MB at 1,000 documents. */
@@ -69,8 +78,9 @@ async function writeDataset(data: OpenDataset, outDir: string): Promise<void> {
 
 /**
  * Writes the open dataset, the search index, the citation downloads and the raw sources into `outDir`. `search` is
- * the search index if it was started already (it needs no relations; scripts/build.ts starts it before them), and
- * `startedAt` when the stage started, for the report.
+ * the search index if it was started already (it needs no relations; scripts/build.ts starts it before them),
+ * `startedAt` when the stage started, for the report, and `cache` the page cache's settings, through which a rebuild
+ * reuses the downloads whose data is unchanged (its report is not Astro's: both processes write theirs at once).
  */
 export async function writeParallelOutputs(
   root: string,
@@ -78,11 +88,11 @@ export async function writeParallelOutputs(
   relations: readonly Relation[],
   outDir: string,
   site: URL,
-  { search, startedAt = performance.now() }: { search?: Promise<SearchIndexReport>; startedAt?: number } = {},
+  { search, startedAt = performance.now(), cache }: { search?: Promise<SearchIndexReport>; startedAt?: number; cache?: PageCacheSettings } = {},
 ): Promise<ParallelOutputsReport> {
   const data = openDataset(corpus, relations);
   const searchIndex = search ?? writeSearchIndex(searchRecordsByDocument(corpus, data), outDir);
-  const downloads = writeDownloads(root, corpus, outDir, site);
+  const downloads = writeDownloads(root, corpus, outDir, site, cache);
   const [searchReport] = await Promise.all([searchIndex, writeDataset(data, outDir)]);
   return { documents: corpus.documents.length, downloads, ...searchReport, milliseconds: Math.round(performance.now() - startedAt) };
 }

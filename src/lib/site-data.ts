@@ -222,7 +222,7 @@ export function relations(): Promise<RelationsStage> {
       }
     }
     const handed = process.env[RELATIONS_FILE_ENV];
-    const { relations: found, stats, milliseconds } = handed ? await awaitHandedRelations(handed) : logged(findRelations(process.cwd(), documents));
+    const { relations: found, stats, milliseconds } = handed ? await awaitHandedRelations(handed, (id) => refs.get(id)?.statement.text) : logged(findRelations(process.cwd(), documents));
     const views = found.flatMap((relation) => {
       const a = refs.get(relation.a);
       const b = refs.get(relation.b);

@@ -19,6 +19,12 @@ const TRACKER = 'content/documents/2021-03-23-tracker-china-russia-ties-after-an
 const READOUT_2023 = 'content/documents/2023-09-19-mfa-wang-yi-meets-lavrov.md';
 const UNCHANGED_PAGE = 'documents/2021-02-04-mfa-wang-yi-lavrov-phone-call/index.html';
 const NEIGHBOUR_PAGE = 'documents/2021-03-23-diplomat-china-russia-show-solidarity/index.html';
+/**
+ * Downloads of a document neither edit touches, and the raw sources (the retitled tracker's too: the edits are in the
+ * Markdown, not the text as received); and one of the retitled document's (its citations carry the title).
+ */
+const UNCHANGED_DOWNLOADS = ['cite/2021-02-04-mfa-wang-yi-lavrov-phone-call.bib', 'cite/2021-02-04-mfa-wang-yi-lavrov-phone-call.json', 'sources/003_894007f0d8bd6792.txt', 'sources/001_f4d8336379fcbed1.txt'];
+const RETITLED_DOWNLOAD = 'cite/2021-03-23-tracker-china-russia-ties-after-anchorage.ris';
 
 function build() {
   const result = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: project.root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -33,12 +39,13 @@ function files(folder: string): string[] {
 }
 
 const inode = (path: string) => statSync(join(project.root, 'dist', path)).ino;
+const downloadsLine = (output: string) => /; downloads: (\d+) written, (\d+) reused\.$/mu.exec(output)?.slice(1).map(Number);
 const cacheLine = (output: string) => /^Page cache: (\d+) pages rendered, (\d+) unchanged/mu.exec(output)?.slice(1).map(Number);
 
 beforeAll(() => {
   project = copyProject();
   build();
-  for (const path of [UNCHANGED_PAGE, NEIGHBOUR_PAGE]) inodes.set(path, inode(path));
+  for (const path of [UNCHANGED_PAGE, NEIGHBOUR_PAGE, ...UNCHANGED_DOWNLOADS, RETITLED_DOWNLOAD]) inodes.set(path, inode(path));
   // One document retitled (its neighbours and comparisons show the title), one given a closing line.
   project.write(TRACKER, project.read(TRACKER).replace('title: "China-Russia Ties after Anchorage Talks"', 'title: "China-Russia Ties after the Anchorage Talks"'));
   project.write(READOUT_2023, `${project.read(READOUT_2023)}\nAn added closing line of narration.\n`);
@@ -81,6 +88,18 @@ describe('page cache', () => {
     // The Diplomat's page is not the retitled one, but its "Newer" link shows the new title.
     expect(incremental(NEIGHBOUR_PAGE)).not.toBe(inodes.get(NEIGHBOUR_PAGE));
     expect(readFileSync(join(project.root, 'dist-incremental', NEIGHBOUR_PAGE), 'utf8')).toContain('China-Russia Ties after the Anchorage Talks');
+  });
+
+  it('reuses the downloads of unchanged documents and writes those whose citations changed', () => {
+    const incremental = (path: string) => statSync(join(project.root, 'dist-incremental', path)).ino;
+    for (const path of UNCHANGED_DOWNLOADS) expect(incremental(path), path).toBe(inodes.get(path));
+    expect(incremental(RETITLED_DOWNLOAD)).not.toBe(inodes.get(RETITLED_DOWNLOAD));
+    expect(readFileSync(join(project.root, 'dist-incremental', RETITLED_DOWNLOAD), 'utf8')).toContain('China-Russia Ties after the Anchorage Talks');
+    // Five documents: three citation files and a source each. The two edited documents' citations are written again;
+    // their sources, and everything of the other three, are reused.
+    const [first, second] = builds.map(({ output }) => downloadsLine(output));
+    expect(first).toEqual([20, 0]);
+    expect(second).toEqual([6, 14]);
   });
 
   it.each([

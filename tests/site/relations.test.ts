@@ -87,6 +87,15 @@ describe('relations on the five documents', () => {
     expect(relations.filter((relation) => relation.origin === 'detected' && 'note' in relation)).toEqual([]);
   });
 
+  it('cuts every passage from its own statement’s text (the relations are handed to Astro by offset only)', () => {
+    const textOf = new Map(statements.map((statement) => [statement.id, statement.text]));
+    expect(relations.length).toBeGreaterThan(0);
+    for (const relation of relations) {
+      expect(textOf.get(relation.a), relation.a).toContain(relation.passageA);
+      expect(textOf.get(relation.b), relation.b).toContain(relation.passageB);
+    }
+  });
+
   it('does not link sentences that only share stock diplomatic phrases', () => {
     const phone = statementWith(PHONE, 'pointing out the direction for deepening the comprehensive strategic partnership of coordination');
     const hua = statementWith(MEMRI, 'China-Russia comprehensive strategic partnership of coordination for a new era achieved remarkable outcomes');

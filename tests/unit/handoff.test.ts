@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,8 +16,8 @@ const found: FoundRelations = {
       b: 'doc-b/s-1',
       kind: 'verbatim',
       score: 1,
-      passageA: { start: 0, end: 9, text: 'Same words' },
-      passageB: { start: 3, end: 12, text: 'Same words' },
+      passageA: { start: 0, end: 10, text: 'Same words' },
+      passageB: { start: 8, end: 18, text: 'Same words' },
       origin: 'detected',
     },
   ],
@@ -26,20 +26,38 @@ const found: FoundRelations = {
   milliseconds: 3,
 };
 
+const texts = new Map([
+  ['doc-a/s-1', 'Same words, said A.'],
+  ['doc-b/s-1', 'We say: Same words'],
+]);
+const textOf = (id: string) => texts.get(id);
+
 describe('the relations handed from the build to Astro', () => {
-  it('are waited for until the build writes them, then read whole', async () => {
+  it('are waited for until the build writes them, then read whole, their passages cut from the statements', async () => {
     const path = join(folder, 'later.json');
-    const waiting = awaitHandedRelations(path, 5_000);
+    const waiting = awaitHandedRelations(path, textOf, 5_000);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(existsSync(path)).toBe(false);
     writeHandedRelations(path, found);
     await expect(waiting).resolves.toEqual(found);
+    // The file holds offsets, not the passages' words: the reader has the statements.
+    expect(readFileSync(path, 'utf8')).not.toContain('Same words');
     // Written through a temporary file that is renamed: none is left behind.
     expect(existsSync(`${path}.tmp`)).toBe(false);
   });
 
+  it('are refused, with what to do, when they name a statement the content does not have', async () => {
+    const path = join(folder, 'stale.json');
+    writeHandedRelations(path, found);
+    const without = (id: string) => (id === 'doc-b/s-1' ? undefined : textOf(id));
+    await expect(awaitHandedRelations(path, without, 100)).rejects.toThrow(/RelationsOutOfDate: .*`doc-b\/s-1`, which the content does not have[\s\S]*Hint: /u);
+    const shorter = (id: string) => (id === 'doc-b/s-1' ? 'We say' : textOf(id));
+    await expect(awaitHandedRelations(path, shorter, 100)).rejects.toThrow(/`doc-b\/s-1`, which is shorter than its passage/u);
+    writeFileSync(path, '');
+  });
+
   it('fail with the file and what to do when the build never writes them', async () => {
-    await expect(awaitHandedRelations(join(folder, 'never.json'), 100)).rejects.toThrow(/RelationsNotHanded: .*never\.json[\s\S]*Hint: run `npm run build` again/u);
+    await expect(awaitHandedRelations(join(folder, 'never.json'), textOf, 100)).rejects.toThrow(/RelationsNotHanded: .*never\.json[\s\S]*Hint: run `npm run build` again/u);
   });
 });
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   codeVersion,
+  filesToWrite,
   linkReusedPages,
   PAGE_CACHE_ENV,
   pageKey,
@@ -100,6 +101,38 @@ describe('renderedFrom', () => {
   it('records nothing without the cache', () => {
     delete process.env[PAGE_CACHE_ENV];
     renderedFrom(route, { slug: 'a' }, { title: 'A' });
+    expect(readPageReport(settings.report)).toEqual([]);
+  });
+});
+
+describe('filesToWrite', () => {
+  // The files written beside Astro's pages: a document's downloads share the document's citations as their data.
+  const citationsA = { title: 'A' };
+  const files = (a: unknown, b: unknown) => [
+    { path: 'documents/a/index.html', data: a },
+    { path: 'documents/b/index.html', data: b },
+  ];
+
+  it('returns the files whose data changed and reports every file, with its key, reused or written', () => {
+    publish('code-1', { a: citationsA, b: { title: 'B (old)' } });
+    expect(filesToWrite(settings, files(citationsA, { title: 'B' })).map((file) => file.path)).toEqual(['documents/b/index.html']);
+    expect(readPageReport(settings.report)).toEqual([
+      { path: 'documents/a/index.html', key: pageKey('code-1', citationsA), reused: true },
+      { path: 'documents/b/index.html', key: pageKey('code-1', { title: 'B' }), reused: false },
+    ]);
+  });
+
+  it('writes a file again whose last copy was changed since, and every file when the code changed', () => {
+    publish('code-1', { a: citationsA, b: { title: 'B' } });
+    writeFileSync(join(folder, 'dist/documents/a/index.html'), '<h1>edited by hand</h1>');
+    expect(filesToWrite(settings, files(citationsA, { title: 'B' })).map((file) => file.path)).toEqual(['documents/a/index.html']);
+    expect(filesToWrite({ ...settings, codeVersion: 'code-2' }, files(citationsA, { title: 'B' }))).toHaveLength(2);
+  });
+
+  it('writes everything, and computes no key, without the cache', () => {
+    publish('code-1', { a: citationsA, b: { title: 'B' } });
+    const all = files(citationsA, { title: 'B' });
+    expect(filesToWrite(undefined, all)).toEqual(all);
     expect(readPageReport(settings.report)).toEqual([]);
   });
 });

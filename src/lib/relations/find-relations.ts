@@ -28,6 +28,13 @@ export function relationInputs(documents: RelationDocuments): RelationInput[] {
   );
 }
 
+/** Each statement's text by its id, as the relations name it: what a handed-over relation's passages are cut from. */
+export function statementTexts(documents: RelationDocuments): (id: string) => string | undefined {
+  const texts = new Map<string, string>();
+  for (const { document, statements } of documents) for (const statement of statements) texts.set(`${document.slug}/${statement.id}`, statement.text);
+  return (id) => texts.get(id);
+}
+
 export function findRelations(root: string, documents: RelationDocuments): FoundRelations {
   const started = performance.now();
   const inputs = relationInputs(documents);

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { hashFiles } from '../file-hash.ts';
 import { RELATIONS_FILE } from './curated.ts';
 import { relationInputs, type FoundRelations, type RelationDocuments } from './find-relations.ts';
+import { restoreHanded, type HandedRelations, type StatementText } from './relations-handoff.ts';
 
 const CACHE_FILE = '.cache/relations.json';
 const KEY_FILE = '.cache/relations.key';
@@ -27,15 +28,15 @@ export function relationsKey(root: string, documents: RelationDocuments): string
 
 /**
  * The last build's relations if they were found from the same inputs, copied to `handoffFile` for Astro (written
- * whole, then renamed, as every handoff is).
+ * whole, then renamed, as every handoff is). The file holds passages by offset; `textOf` gives the statements' texts.
  */
-export function reuseRelations(root: string, key: string, handoffFile: string): FoundRelations | undefined {
+export function reuseRelations(root: string, key: string, handoffFile: string, textOf: StatementText): FoundRelations | undefined {
   const keyFile = join(root, KEY_FILE);
   const cacheFile = join(root, CACHE_FILE);
   if (!existsSync(keyFile) || !existsSync(cacheFile) || readFileSync(keyFile, 'utf8') !== key) return undefined;
   copyFileSync(cacheFile, `${handoffFile}.tmp`);
   renameSync(`${handoffFile}.tmp`, handoffFile);
-  return JSON.parse(readFileSync(handoffFile, 'utf8')) as FoundRelations;
+  return restoreHanded(JSON.parse(readFileSync(handoffFile, 'utf8')) as HandedRelations, textOf);
 }
 
 /** Keeps the relations this build handed to Astro for the next build. */

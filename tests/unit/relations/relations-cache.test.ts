@@ -10,6 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StatementRecord } from '../../../src/pipeline/remark-statements.ts';
 import type { FoundRelations } from '../../../src/lib/relations/find-relations.ts';
 import { keepRelations, relationsKey, reuseRelations } from '../../../src/lib/relations/relations-cache.ts';
+import { statementTexts } from '../../../src/lib/relations/find-relations.ts';
+import { writeHandedRelations } from '../../../src/lib/relations/relations-handoff.ts';
 
 let root: string;
 const statement = (id: string, text: string, speakers = ['wang-yi']) => ({ id, text, speakers }) as StatementRecord;
@@ -18,8 +20,18 @@ const documents = (text = 'We oppose interference.', title = 'A readout') => [
   { document: { slug: 'b', date: '2021-03-24', title: 'B' }, statements: [statement('s-we-also-oppose', 'We also oppose interference.', ['sergey-lavrov'])] },
 ];
 const found: FoundRelations = {
-  relations: [],
-  stats: { statements: 2, sentences: 2, candidatePairs: 1, comparisons: 1, droppedKeys: 0, postingsVisited: 1, relations: 0 },
+  relations: [
+    {
+      a: 'a/s-we-oppose',
+      b: 'b/s-we-also-oppose',
+      kind: 'verbatim',
+      score: 0.9,
+      passageA: { start: 3, end: 23, text: 'oppose interference.' },
+      passageB: { start: 8, end: 28, text: 'oppose interference.' },
+      origin: 'detected',
+    },
+  ],
+  stats: { statements: 2, sentences: 2, candidatePairs: 1, comparisons: 1, droppedKeys: 0, postingsVisited: 1, relations: 1 },
   curated: 0,
   milliseconds: 5,
 };
@@ -50,13 +62,16 @@ describe('reuseRelations and keepRelations', () => {
   it('hands the kept relations to Astro when the key matches, and nothing otherwise', () => {
     const handoff = join(root, '.cache/relations-handoff.json');
     const key = relationsKey(root, documents());
-    expect(reuseRelations(root, key, handoff)).toBeUndefined();
-    writeFileSync(handoff, JSON.stringify(found));
+    const textOf = statementTexts(documents());
+    expect(reuseRelations(root, key, handoff, textOf)).toBeUndefined();
+    writeHandedRelations(handoff, found);
+    const handed = readFileSync(handoff, 'utf8');
     keepRelations(root, key, handoff);
     expect(existsSync(handoff)).toBe(false);
-    expect(reuseRelations(root, relationsKey(root, documents('Changed words.')), handoff)).toBeUndefined();
+    expect(reuseRelations(root, relationsKey(root, documents('Changed words.')), handoff, textOf)).toBeUndefined();
     expect(existsSync(handoff)).toBe(false);
-    expect(reuseRelations(root, key, handoff)).toEqual(found);
-    expect(JSON.parse(readFileSync(handoff, 'utf8'))).toEqual(found);
+    // The passages' words come back from the statements.
+    expect(reuseRelations(root, key, handoff, textOf)).toEqual(found);
+    expect(readFileSync(handoff, 'utf8')).toBe(handed);
   });
 });
