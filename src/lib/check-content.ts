@@ -6,7 +6,7 @@
 import type { DateRecord } from '../pipeline/remark-dates.ts';
 import type { RecordedProblem } from '../pipeline/remark-record-problems.ts';
 import type { StatementRecord } from '../pipeline/remark-statements.ts';
-import { pruneAnnotations } from './annotation-cache.ts';
+import { annotationKey, hasAnnotation, pruneAnnotations } from './annotation-cache.ts';
 import { annotateDocuments, poolSize, startAnnotationPool, type AnnotatedDocument } from './annotation-pool.ts';
 import { problem, type ContentProblem } from './content-errors.ts';
 import { readContent, type SourceDocument } from './read-content.ts';
@@ -44,9 +44,9 @@ export interface ContentCheck {
 }
 
 export async function checkContent(root: string): Promise<ContentCheck> {
-  // Started before the content is read, so the workers load the pipeline meanwhile.
-  const documentFiles = readdirSync(join(root, CONTENT_PATHS.documents)).filter((name) => name.endsWith('.md')).length;
-  const pool = startAnnotationPool(poolSize(documentFiles));
+  // Started before the content is read, so the workers load the pipeline meanwhile; sized by the documents the cache
+  // does not hold (in a rebuild, a handful: loading the pipeline on two workers cost more CPU than all the reading).
+  const pool = startAnnotationPool(poolSize(documentsToAnnotate(root)));
   const { speakers, documents, events, problems } = readContent(root);
   const summary: AnnotationSummary = { statements: 0, attributed: 0, unattributed: [], overrides: 0, dates: 0, cached: 0 };
   // Frontmatter problems come first: annotating a document whose frontmatter is wrong would only add noise.
@@ -90,6 +90,12 @@ export async function checkContent(root: string): Promise<ContentCheck> {
   // Curated relations name statements, so they can only be checked once every document is annotated.
   problems.push(...readCuratedRelations(root, statementIds).problems);
   return { speakers, documents, annotations: annotated, problems, summary };
+}
+
+/** How many documents have no annotation in the cache: the ones the check renders. */
+export function documentsToAnnotate(root: string): number {
+  const folder = join(root, CONTENT_PATHS.documents);
+  return readdirSync(folder).filter((name) => name.endsWith('.md') && !hasAnnotation(root, annotationKey(root, readFileSync(join(folder, name), 'utf8')))).length;
 }
 
 /** An event must hold a date some text mentions (or a document's date): the timeline is derived from the texts. */

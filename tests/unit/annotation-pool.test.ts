@@ -2,11 +2,12 @@
  * The annotation pool gives the same annotations on worker threads as in this
  * thread, in the documents' order, and reports a failure with its file.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ANNOTATION_CACHE } from '../../src/lib/annotation-cache.ts';
 import { annotateDocuments, poolSize, startAnnotationPool, type AnnotationInput } from '../../src/lib/annotation-pool.ts';
+import { documentsToAnnotate } from '../../src/lib/check-content.ts';
 import { readContent } from '../../src/lib/read-content.ts';
 import { copyContent } from '../helpers/content-copy.ts';
 
@@ -49,4 +50,15 @@ describe('poolSize', () => {
     expect(poolSize(10_000, { workers: 2 })).toBe(2);
     expect(poolSize(10_000, { workers: 8, minDocumentsPerWorker: 1000 })).toBe(8);
   });
+});
+
+describe('documentsToAnnotate', () => {
+  it('counts the documents the cache does not hold: the pool is sized by them, not by the corpus', async () => {
+    rmSync(join(copy.root, ANNOTATION_CACHE), { recursive: true, force: true });
+    expect(documentsToAnnotate(copy.root)).toBe(5);
+    await annotateDocuments(copy.root, inputs);
+    expect(documentsToAnnotate(copy.root)).toBe(0);
+    appendFileSync(join(copy.root, inputs[0]!.path), '\nAn added closing line.\n');
+    expect(documentsToAnnotate(copy.root)).toBe(1);
+  }, 60_000);
 });
