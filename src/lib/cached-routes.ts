@@ -9,11 +9,11 @@
  */
 import { documentPageInputs, speakerFeedPages } from './reader-data.ts';
 import { pathsToRender, type CachedRoute } from './page-cache.ts';
-import { comparePages, documentPages, speakerPages } from './site-data.ts';
+import { comparePages, documentPages, speakerPages, type SpeakerPageParams } from './site-data.ts';
 
 export const documentRoute: CachedRoute<{ slug: string }> = { output: ({ slug }) => `documents/${slug}/index.html` };
 export const compareRoute: CachedRoute<{ slug: string }> = { output: ({ slug }) => `compare/${slug}/index.html` };
-export const speakerRoute: CachedRoute<{ id: string }> = { output: ({ id }) => `speakers/${id}/index.html` };
+export const speakerRoute: CachedRoute<SpeakerPageParams> = { output: ({ id, page }) => (page ? `speakers/${id}/${page}/index.html` : `speakers/${id}/index.html`) };
 export const speakerFeedRoute: CachedRoute<{ id: string }> = { output: ({ id }) => `speakers/${id}/feed.xml` };
 
 export const documentPaths = async () => pathsToRender(documentRoute, await documentPages(), (path) => documentPageInputs(path.props));

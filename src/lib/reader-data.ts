@@ -3,9 +3,10 @@
  * sitemap, previous/next), from the same stage data as the pages: the pure
  * formatters live in citations.ts, feeds.ts and structured-data.ts.
  */
-import { atomFeed, xmlText } from './feeds.ts';
+import { atomFeed, FEED_ENTRIES, newestForFeed, xmlText } from './feeds.ts';
 import { excerpt } from './citations.ts';
 import { BUILD_DATE, citationsOf, type DocumentCitations } from './citation-downloads.ts';
+import { pageHref } from './pagination.ts';
 import { documentJsonLd, speakerJsonLd, type JsonLd, type SpeakerKind } from './structured-data.ts';
 import type { DocumentSummary } from './document-summary.ts';
 import {
@@ -18,6 +19,7 @@ import {
   relations,
   shownRelations,
   speakerPages,
+  speakerStatements,
   type DocumentPage,
   type SpeakerStatement,
 } from './site-data.ts';
@@ -85,17 +87,17 @@ export function speakerStructuredData(speaker: Speaker, site: URL): JsonLd {
   });
 }
 
-/** The documents feed: newest first. */
+/** The documents feed: the newest `FEED_ENTRIES`, newest first. */
 export async function documentsFeed(site: URL): Promise<string> {
   const documents = await listDocuments();
   return atomFeed({
     id: absolute('/feed.xml', site),
     title: 'Dispatch Reader: documents',
-    subtitle: 'New documents in the annotated corpus of Wang Yi – Sergey Lavrov statements.',
+    subtitle: `The latest ${FEED_ENTRIES} documents in the annotated corpus of Wang Yi – Sergey Lavrov statements; every document is listed on the home page.`,
     selfUrl: absolute('/feed.xml', site),
     pageUrl: absolute('/', site),
     updated: documents[0]?.date ?? BUILD_DATE,
-    entries: documents.map((document) => ({
+    entries: newestForFeed(documents).map((document) => ({
       id: absolute(document.href, site),
       title: document.title,
       url: absolute(document.href, site),
@@ -106,7 +108,7 @@ export async function documentsFeed(site: URL): Promise<string> {
   });
 }
 
-/** A speaker's feed: who, and their statements, newest first (what the feed is made from, and its cache key). */
+/** A speaker's feed: who, and their newest `FEED_ENTRIES` statements, newest first (what the feed is made from, and its cache key). */
 export interface SpeakerFeedPage {
   speaker: { id: string; name: string };
   statements: SpeakerStatement[];
@@ -114,10 +116,10 @@ export interface SpeakerFeedPage {
 
 /** Speakers who have statements, each with what their feed lists. */
 export async function speakerFeedPages(): Promise<{ params: { id: string }; props: SpeakerFeedPage }[]> {
-  const pages = await speakerPages();
-  return pages
-    .filter(({ props }) => props.statements.length > 0)
-    .map(({ params, props }) => ({ params, props: { speaker: { id: props.speaker.id, name: props.speaker.name }, statements: props.statements } }));
+  const [bySpeaker, speakers] = await Promise.all([speakerStatements(), getSpeakers()]);
+  return [...speakers.values()]
+    .filter((speaker) => (bySpeaker.get(speaker.id)?.length ?? 0) > 0)
+    .map((speaker) => ({ params: { id: speaker.id }, props: { speaker: { id: speaker.id, name: speaker.name }, statements: newestForFeed(bySpeaker.get(speaker.id)!) } }));
 }
 
 /** The Atom feed of a speaker's statements. */
@@ -126,7 +128,7 @@ export function speakerFeed({ speaker, statements }: SpeakerFeedPage, site: URL)
   return atomFeed({
     id: self,
     title: `Dispatch Reader: statements by ${speaker.name}`,
-    subtitle: `Every statement attributed to ${speaker.name}, newest first.`,
+    subtitle: `The latest ${FEED_ENTRIES} statements attributed to ${speaker.name}, newest first; every one is on their page.`,
     selfUrl: self,
     pageUrl: absolute(`/speakers/${speaker.id}/`, site),
     updated: statements[0]?.document.date ?? BUILD_DATE,
@@ -158,7 +160,7 @@ export async function documentNeighbours(slug: string): Promise<{ previous?: Doc
 
 /** Every HTML page of the site, for /sitemap.xml. */
 export async function sitePages(): Promise<{ path: string; lastModified?: string }[]> {
-  const [documents, speakers, compare] = await Promise.all([listDocuments(), getSpeakers(), comparePages()]);
+  const [documents, speakers, compare] = await Promise.all([listDocuments(), speakerPages(), comparePages()]);
   const newest = documents[0]?.date;
   const latest = newest ? { lastModified: newest } : {};
   return [
@@ -168,7 +170,10 @@ export async function sitePages(): Promise<{ path: string; lastModified?: string
     { path: '/search/' },
     { path: '/data/' },
     ...documents.map((document) => ({ path: document.href, lastModified: document.date })),
-    ...[...speakers.keys()].sort().map((id) => ({ path: `/speakers/${id}/` })),
+    ...speakers
+      .map(({ props }) => pageHref(`/speakers/${props.speaker.id}/`, props.position.page))
+      .sort()
+      .map((path) => ({ path })),
     ...compare.map(({ params }) => ({ path: `/compare/${params.slug}/` })),
   ];
 }

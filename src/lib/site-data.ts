@@ -18,6 +18,7 @@ import { readAnnotation, type Annotation } from './annotation-cache.ts';
 import type { Speaker } from './schema.ts';
 import { summariseDocument, type DocumentSummary } from './document-summary.ts';
 import { wordDiff, type DiffToken } from './word-diff.ts';
+import { pagePosition, paginate, SPEAKER_PAGE_SIZE, type PagePosition } from './pagination.ts';
 
 export type DocumentEntry = CollectionEntry<'documents'>;
 
@@ -106,10 +107,12 @@ export interface SpeakerStatement {
   document: DocumentRef;
 }
 
+/** One page of a speaker's statements: who they are, and `SPEAKER_PAGE_SIZE` of their statements, newest first. */
 export interface SpeakerPage {
   speaker: Speaker;
   roles: { title: string; period: string }[];
   statements: SpeakerStatement[];
+  position: PagePosition;
 }
 
 function period(from?: string, to?: string): string {
@@ -119,45 +122,61 @@ function period(from?: string, to?: string): string {
   return '';
 }
 
-// Asked for by the speaker pages, their feeds and the speaker index; made once per build.
-let speakerPagesOnce: Promise<{ params: { id: string }; props: SpeakerPage }[]> | undefined;
+// Asked for by the speaker pages, their feeds, the speaker index and the sitemap; made once per build.
+let speakerStatementsOnce: Promise<Map<string, SpeakerStatement[]>> | undefined;
 
-/** A page per registry entry: who they are, and everything attributed to them, newest first. */
-export function speakerPages(): Promise<{ params: { id: string }; props: SpeakerPage }[]> {
-  speakerPagesOnce ??= collectSpeakerPages();
+/** Every speaker's statements, newest first (documents newest first, each in its own order). */
+export function speakerStatements(): Promise<Map<string, SpeakerStatement[]>> {
+  speakerStatementsOnce ??= (async () => {
+    const documents = await documentsWithStatements();
+    const bySpeaker = new Map<string, SpeakerStatement[]>();
+    for (const { document, statements } of [...documents].reverse()) {
+      const ref = documentRef(document);
+      for (const statement of statements) {
+        for (const id of statement.speakers) {
+          const list = bySpeaker.get(id) ?? [];
+          list.push({ text: statement.text, kind: statement.kind, href: `${document.href}#${statement.id}`, document: ref });
+          bySpeaker.set(id, list);
+        }
+      }
+    }
+    return bySpeaker;
+  })();
+  return speakerStatementsOnce;
+}
+
+/** The path of a speaker's page: `page` is absent on the first (`/speakers/<id>/`), the number on the others. */
+export interface SpeakerPageParams {
+  id: string;
+  page: string | undefined;
+}
+
+let speakerPagesOnce: Promise<{ params: SpeakerPageParams; props: SpeakerPage }[]> | undefined;
+
+/** Every registry entry's pages: `/speakers/<id>/` and, past `SPEAKER_PAGE_SIZE` statements, `/speakers/<id>/2/`, … */
+export function speakerPages(): Promise<{ params: SpeakerPageParams; props: SpeakerPage }[]> {
+  speakerPagesOnce ??= (async () => {
+    const [bySpeaker, speakers] = await Promise.all([speakerStatements(), getSpeakers()]);
+    return [...speakers.values()].flatMap((speaker) => {
+      const statements = bySpeaker.get(speaker.id) ?? [];
+      const pages = paginate(statements, SPEAKER_PAGE_SIZE);
+      const roles = speaker.roles.map((role) => ({ title: role.title, period: period(role.from, role.to) }));
+      return pages.map((slice, index) => ({
+        params: { id: speaker.id, page: index === 0 ? undefined : String(index + 1) },
+        props: { speaker, roles, statements: slice, position: pagePosition(`/speakers/${speaker.id}/`, index + 1, pages.length, statements.length, SPEAKER_PAGE_SIZE) },
+      }));
+    });
+  })();
   return speakerPagesOnce;
 }
 
-async function collectSpeakerPages(): Promise<{ params: { id: string }; props: SpeakerPage }[]> {
-  const [documents, speakers] = await Promise.all([documentsWithStatements(), getSpeakers()]);
-  const bySpeaker = new Map<string, SpeakerStatement[]>();
-  for (const { document, statements } of [...documents].reverse()) {
-    const ref = documentRef(document);
-    for (const statement of statements) {
-      for (const id of statement.speakers) {
-        const list = bySpeaker.get(id) ?? [];
-        list.push({ text: statement.text, kind: statement.kind, href: `${document.href}#${statement.id}`, document: ref });
-        bySpeaker.set(id, list);
-      }
-    }
-  }
-  return [...speakers.values()].map((speaker) => ({
-    params: { id: speaker.id },
-    props: {
-      speaker,
-      roles: speaker.roles.map((role) => ({ title: role.title, period: period(role.from, role.to) })),
-      statements: bySpeaker.get(speaker.id) ?? [],
-    },
-  }));
-}
-
 export async function speakerIndex(): Promise<{ kind: string; speakers: { speaker: Speaker; statements: number }[] }[]> {
-  const pages = await speakerPages();
+  const [bySpeaker, speakers] = await Promise.all([speakerStatements(), getSpeakers()]);
   const groups = new Map<string, { speaker: Speaker; statements: number }[]>();
-  for (const { props } of pages) {
-    const list = groups.get(props.speaker.kind) ?? [];
-    list.push({ speaker: props.speaker, statements: props.statements.length });
-    groups.set(props.speaker.kind, list);
+  for (const speaker of speakers.values()) {
+    const list = groups.get(speaker.kind) ?? [];
+    list.push({ speaker, statements: bySpeaker.get(speaker.id)?.length ?? 0 });
+    groups.set(speaker.kind, list);
   }
   const order = ['person', 'organisation', 'outlet', 'group'];
   return order

@@ -1,7 +1,8 @@
 /** Speaker pages and the timeline, read from dist/. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SPEAKER_PAGE_SIZE } from '../../src/lib/pagination.ts';
 import { readContent } from '../../src/lib/read-content.ts';
 import { byTag, findAll, hasClass, readPage, sourceText } from '../helpers/html.ts';
 import { DIST, ROOT } from '../helpers/paths.ts';
@@ -19,14 +20,37 @@ describe('speaker pages', () => {
   });
 
   it.each(['sergey-lavrov', 'wang-yi', 'hua-chunying', 'cctv', 'unidentified-questioner'])('%s: every statement attributed to them, newest first, each linking to its passage', (id) => {
-    const page = readPage(`/speakers/${id}/`);
-    const items = findAll(page, (element) => element.tagName === 'li' && findAll(element, byTag('blockquote')).length > 0);
     const expected = dataset.statements.filter((statement) => statement.speakers.includes(id));
-    expect(items).toHaveLength(expected.length);
-    const hrefs = items.map((item) => String(findAll(item, byTag('blockquote'))[0]!.properties['cite']));
+    // Pages of SPEAKER_PAGE_SIZE: /speakers/<id>/, then /speakers/<id>/2/, … each linking to the next.
+    const pages = Math.max(1, Math.ceil(expected.length / SPEAKER_PAGE_SIZE));
+    const hrefs: string[] = [];
+    for (let number = 1; number <= pages; number++) {
+      const path = number === 1 ? `/speakers/${id}/` : `/speakers/${id}/${number}/`;
+      const page = readPage(path);
+      const items = findAll(page, (element) => element.tagName === 'li' && findAll(element, byTag('blockquote')).length > 0);
+      expect(items.length, path).toBe(number < pages ? SPEAKER_PAGE_SIZE : expected.length - (pages - 1) * SPEAKER_PAGE_SIZE);
+      hrefs.push(...items.map((item) => String(findAll(item, byTag('blockquote'))[0]!.properties['cite'])));
+      const pager = findAll(page, (element) => element.tagName === 'nav' && hasClass(element, 'pager'));
+      const links = pager.flatMap((nav) => findAll(nav, byTag('a')).map((link) => String(link.properties['href'])));
+      if (pages === 1) expect(pager).toEqual([]);
+      if (number > 1) expect(links).toContain(number === 2 ? `/speakers/${id}/` : `/speakers/${id}/${number - 1}/`);
+      if (number < pages) expect(links).toContain(`/speakers/${id}/${number + 1}/`);
+    }
+    expect(hrefs).toHaveLength(expected.length);
     expect(new Set(hrefs)).toEqual(new Set(expected.map((statement) => statement.url)));
     const dates = hrefs.map((href) => documentDates.get(href.split('/')[2]!)!);
     expect([...dates].sort().reverse()).toEqual(dates);
+    // No page past the last.
+    expect(existsSync(join(DIST, 'speakers', id, String(pages + 1)))).toBe(false);
+  });
+
+  it('splits a speaker with more statements than a page holds (Sergey Lavrov, 58 in the five documents)', () => {
+    const lavrov = dataset.statements.filter((statement) => statement.speakers.includes('sergey-lavrov')).length;
+    expect(lavrov).toBeGreaterThan(SPEAKER_PAGE_SIZE);
+    const second = sourceText(readPage('/speakers/sergey-lavrov/2/')).replace(/\s+/g, ' ');
+    expect(second).toContain(`Statements (${lavrov})`);
+    expect(second).toContain(`${SPEAKER_PAGE_SIZE + 1}–${lavrov} of ${lavrov}, newest first.`);
+    expect(second).toContain('Page 2 of 2');
   });
 
   it('shows roles with their dates', () => {

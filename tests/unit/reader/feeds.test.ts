@@ -4,7 +4,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FEED_AUTHOR, atomFeed, rfc3339, xmlText, type AtomEntry, type AtomFeed } from '../../../src/lib/feeds.ts';
+import { DEFAULT_FEED_AUTHOR, FEED_ENTRIES, atomFeed, newestForFeed, rfc3339, xmlText, type AtomEntry, type AtomFeed } from '../../../src/lib/feeds.ts';
 
 const SITE = 'https://dispatch-reader.example.org';
 
@@ -209,5 +209,14 @@ describe('rfc3339', () => {
 describe('xmlText', () => {
   it('escapes the five XML specials, ampersand first so nothing is escaped twice', () => {
     expect(xmlText(`&amp; <a href="x">'</a>`)).toBe('&amp;amp; &lt;a href=&quot;x&quot;&gt;&apos;&lt;/a&gt;');
+  });
+});
+
+describe('newestForFeed', () => {
+  it('keeps the first FEED_ENTRIES of a newest-first list, and a shorter list whole', () => {
+    const list = Array.from({ length: FEED_ENTRIES + 7 }, (_, index) => index);
+    expect(newestForFeed(list)).toEqual(list.slice(0, FEED_ENTRIES));
+    expect(newestForFeed([3, 2, 1])).toEqual([3, 2, 1]);
+    expect(FEED_ENTRIES).toBe(50);
   });
 });
