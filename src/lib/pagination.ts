@@ -9,6 +9,9 @@
 /** Statements on one page of a speaker's list. */
 export const SPEAKER_PAGE_SIZE = 50;
 
+/** Documents on one page of the home page's list (the next pages are `/page/2/`, …). */
+export const DOCUMENT_PAGE_SIZE = 50;
+
 /** `items` cut into pages of `size`, in order; an empty list is one empty page (the first page always exists). */
 export function paginate<T>(items: readonly T[], size: number): T[][] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`paginate: the page size must be a positive integer, not ${size}`);
@@ -17,9 +20,14 @@ export function paginate<T>(items: readonly T[], size: number): T[][] {
   return pages.length > 0 ? pages : [[]];
 }
 
-/** The address of page `page` (1-based) of the list at `base` (which ends with a slash). */
+/** The address of page `page` (1-based) of the list at `base` (which ends with a slash): the next pages below it. */
 export function pageHref(base: string, page: number): string {
   return page === 1 ? base : `${base}${page}/`;
+}
+
+/** The home page's list of documents: `/`, then `/page/2/`, … (`/2/` would sit among the site's sections). */
+export function documentListHref(page: number): string {
+  return page === 1 ? '/' : `/page/${page}/`;
 }
 
 /** Where a page is among the others, for its navigation and its heading. */
@@ -36,14 +44,15 @@ export interface PagePosition {
   next?: string;
 }
 
-export function pagePosition(base: string, page: number, pages: number, total: number, size: number): PagePosition {
+/** Page `page` of `pages`, holding up to `size` of `total` items; `hrefOf` gives a page's address. */
+export function pagePosition(hrefOf: (page: number) => string, page: number, pages: number, total: number, size: number): PagePosition {
   return {
     page,
     pages,
     total,
     first: total === 0 ? 0 : (page - 1) * size + 1,
     last: Math.min(page * size, total),
-    ...(page > 1 ? { previous: pageHref(base, page - 1) } : {}),
-    ...(page < pages ? { next: pageHref(base, page + 1) } : {}),
+    ...(page > 1 ? { previous: hrefOf(page - 1) } : {}),
+    ...(page < pages ? { next: hrefOf(page + 1) } : {}),
   };
 }

@@ -6,13 +6,16 @@
 import { atomFeed, FEED_ENTRIES, newestForFeed, xmlText } from './feeds.ts';
 import { excerpt } from './citations.ts';
 import { BUILD_DATE, citationsOf, type DocumentCitations } from './citation-downloads.ts';
-import { pageHref } from './pagination.ts';
+import { documentListHref, pageHref } from './pagination.ts';
+import { timelineEntryHref } from './timeline.ts';
 import { documentJsonLd, speakerJsonLd, type JsonLd, type SpeakerKind } from './structured-data.ts';
 import type { DocumentSummary } from './document-summary.ts';
 import {
   annotatedDocument,
   comparePages,
   documentHtml,
+  documentListPages,
+  timelineEntryPages,
   getSpeakers,
   listDocuments,
   relatedLinksFor,
@@ -160,12 +163,14 @@ export async function documentNeighbours(slug: string): Promise<{ previous?: Doc
 
 /** Every HTML page of the site, for /sitemap.xml. */
 export async function sitePages(): Promise<{ path: string; lastModified?: string }[]> {
-  const [documents, speakers, compare] = await Promise.all([listDocuments(), speakerPages(), comparePages()]);
+  const [documents, speakers, compare, listPages, timelinePages] = await Promise.all([listDocuments(), speakerPages(), comparePages(), documentListPages(), timelineEntryPages()]);
   const newest = documents[0]?.date;
   const latest = newest ? { lastModified: newest } : {};
   return [
     { path: '/', ...latest },
+    ...listPages.slice(1).map(({ props }) => ({ path: documentListHref(props.position.page) })),
     { path: '/timeline/', ...latest },
+    ...timelinePages.map(({ props }) => ({ path: timelineEntryHref(props.entry) })),
     { path: '/speakers/', ...latest },
     { path: '/search/' },
     { path: '/data/' },

@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { DateRecord } from '../pipeline/remark-dates.ts';
 import type { StatementRecord } from '../pipeline/remark-statements.ts';
-import { buildTimeline, type TimelineEntry } from './timeline.ts';
+import { buildTimeline, timelineView, type TimelineEntry, type TimelineEntryView } from './timeline.ts';
 import type { Relation, RelationStats } from './relations/detect-relations.ts';
 import { describeRelations, findRelations, type FoundRelations } from './relations/find-relations.ts';
 import { awaitHandedRelations, RELATIONS_FILE_ENV } from './relations/relations-handoff.ts';
@@ -18,7 +18,7 @@ import { readAnnotation, type Annotation } from './annotation-cache.ts';
 import type { Speaker } from './schema.ts';
 import { summariseDocument, type DocumentSummary } from './document-summary.ts';
 import { wordDiff, type DiffToken } from './word-diff.ts';
-import { pagePosition, paginate, SPEAKER_PAGE_SIZE, type PagePosition } from './pagination.ts';
+import { DOCUMENT_PAGE_SIZE, documentListHref, pageHref, pagePosition, paginate, SPEAKER_PAGE_SIZE, type PagePosition } from './pagination.ts';
 
 export type DocumentEntry = CollectionEntry<'documents'>;
 
@@ -33,6 +33,22 @@ export async function listDocuments(): Promise<DocumentSummary[]> {
   return entries
     .map((entry) => summariseDocument(entry, speakers))
     .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+}
+
+/** One page of the home page's list of documents, newest first. */
+export interface DocumentListPage {
+  documents: DocumentSummary[];
+  position: PagePosition;
+}
+
+/** The home page's list in pages of `DOCUMENT_PAGE_SIZE`: `page` is absent on `/`, the number on `/page/<n>/`. */
+export async function documentListPages(): Promise<{ params: { page: string | undefined }; props: DocumentListPage }[]> {
+  const documents = await listDocuments();
+  const pages = paginate(documents, DOCUMENT_PAGE_SIZE);
+  return pages.map((slice, index) => ({
+    params: { page: index === 0 ? undefined : String(index + 1) },
+    props: { documents: slice, position: pagePosition(documentListHref, index + 1, pages.length, documents.length, DOCUMENT_PAGE_SIZE) },
+  }));
 }
 
 export interface DocumentPage {
@@ -163,7 +179,7 @@ export function speakerPages(): Promise<{ params: SpeakerPageParams; props: Spea
       const roles = speaker.roles.map((role) => ({ title: role.title, period: period(role.from, role.to) }));
       return pages.map((slice, index) => ({
         params: { id: speaker.id, page: index === 0 ? undefined : String(index + 1) },
-        props: { speaker, roles, statements: slice, position: pagePosition(`/speakers/${speaker.id}/`, index + 1, pages.length, statements.length, SPEAKER_PAGE_SIZE) },
+        props: { speaker, roles, statements: slice, position: pagePosition((page) => pageHref(`/speakers/${speaker.id}/`, page), index + 1, pages.length, statements.length, SPEAKER_PAGE_SIZE) },
       }));
     });
   })();
@@ -184,7 +200,27 @@ export async function speakerIndex(): Promise<{ kind: string; speakers: { speake
     .map((kind) => ({ kind, speakers: groups.get(kind)!.sort((a, b) => b.statements - a.statements || a.speaker.name.localeCompare(b.speaker.name)) }));
 }
 
-export async function timelineEntries(): Promise<TimelineEntry[]> {
+/** The timeline page: every entry, its lists cut to what the page shows (`timelineView`). */
+export async function timelineViews(): Promise<TimelineEntryView[]> {
+  return (await timelineEntries()).map((entry) => timelineView(entry));
+}
+
+/** A page for each entry whose lists the timeline page cuts: `/timeline/<key>/`, with all of them. */
+export async function timelineEntryPages(): Promise<{ params: { key: string }; props: TimelineEntryView }[]> {
+  return (await timelineEntries())
+    .filter((entry) => timelineView(entry).page !== undefined)
+    .map((entry) => ({ params: { key: entry.key }, props: timelineView(entry, Number.POSITIVE_INFINITY) }));
+}
+
+// Asked for by the timeline, its entries' pages and the sitemap; made once per build.
+let timelineOnce: Promise<TimelineEntry[]> | undefined;
+
+export function timelineEntries(): Promise<TimelineEntry[]> {
+  timelineOnce ??= collectTimeline();
+  return timelineOnce;
+}
+
+async function collectTimeline(): Promise<TimelineEntry[]> {
   const [documents, events] = await Promise.all([documentsWithStatements(), getCollection('events')]);
   return buildTimeline(
     documents.map(({ document, dateMentions }) => ({

@@ -45,6 +45,36 @@ export interface TimelineEntry {
   mentions: MentionLink[];
 }
 
+/**
+ * Documents, and passages, the timeline page lists under an entry. An entry with more (a day many outlets wrote
+ * about: in the 1,000-document benchmark corpus one day had 400 documents and thousands of mentions, and the page
+ * was 2.8 MB) lists the first of each there and all of them on a page of its own, `/timeline/<key>/`.
+ */
+export const TIMELINE_INLINE = 25;
+
+/** An entry as the timeline page shows it: its lists cut to `TIMELINE_INLINE`, with the full counts. */
+export interface TimelineEntryView {
+  entry: TimelineEntry;
+  counts: { published: number; reportedIn: number; mentions: number };
+  /** The entry's own page, when a list was cut. */
+  page?: string;
+}
+
+export function timelineEntryHref(entry: Pick<TimelineEntry, 'key'>): string {
+  return `/timeline/${entry.key}/`;
+}
+
+/** The entry with each list cut to `limit`; `page` names where the whole entry is when one was cut. */
+export function timelineView(entry: TimelineEntry, limit = TIMELINE_INLINE): TimelineEntryView {
+  const counts = { published: entry.published.length, reportedIn: entry.reportedIn.length, mentions: entry.mentions.length };
+  if (Math.max(counts.published, counts.reportedIn, counts.mentions) <= limit) return { entry, counts };
+  return {
+    entry: { ...entry, published: entry.published.slice(0, limit), reportedIn: entry.reportedIn.slice(0, limit), mentions: entry.mentions.slice(0, limit) },
+    counts,
+    page: timelineEntryHref(entry),
+  };
+}
+
 /** First and last day an ISO date of any precision covers (weeks included). */
 export function dayRange(datetime: string, until?: string): [string, string] {
   const week = /^(\d{4})-W(\d{2})$/u.exec(datetime);
