@@ -44,14 +44,15 @@ const statements = [huaDiplomat, huaTracker, lavrovTracker, cctvMemri];
 const known = new Set(statements.map((statement) => statement.id));
 const texts = new Map(statements.map((statement) => [statement.id, statement.text]));
 
-let root: string | undefined;
+// A test may read several files: every folder made is removed after it.
+const roots: string[] = [];
 afterEach(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
-  root = undefined;
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
 });
 
 function read(yaml: string | undefined, ids: ReadonlySet<string> = known) {
-  root = mkdtempSync(join(tmpdir(), 'relations-'));
+  const root = mkdtempSync(join(tmpdir(), 'relations-'));
+  roots.push(root);
   mkdirSync(join(root, 'content'));
   if (yaml !== undefined) writeFileSync(join(root, 'content', 'relations.yaml'), yaml);
   return readCuratedRelations(root, ids);
