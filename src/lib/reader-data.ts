@@ -96,7 +96,7 @@ export async function documentsFeed(site: URL): Promise<string> {
   return atomFeed({
     id: absolute('/feed.xml', site),
     title: 'Dispatch Reader: documents',
-    subtitle: `The latest ${FEED_ENTRIES} documents in the annotated corpus of Wang Yi – Sergey Lavrov statements; every document is listed on the home page.`,
+    subtitle: `The latest ${FEED_ENTRIES} documents in the annotated corpus of Wang Yi – Sergey Lavrov statements; the home page lists every document, newest first.`,
     selfUrl: absolute('/feed.xml', site),
     pageUrl: absolute('/', site),
     updated: documents[0]?.date ?? BUILD_DATE,
@@ -176,9 +176,9 @@ export async function sitePages(): Promise<{ path: string; lastModified?: string
     { path: '/data/' },
     ...documents.map((document) => ({ path: document.href, lastModified: document.date })),
     ...speakers
-      .map(({ props }) => pageHref(`/speakers/${props.speaker.id}/`, props.position.page))
-      .sort()
-      .map((path) => ({ path })),
+      .map(({ props }) => props)
+      .sort((a, b) => a.speaker.id.localeCompare(b.speaker.id) || a.position.page - b.position.page)
+      .map((props) => ({ path: pageHref(`/speakers/${props.speaker.id}/`, props.position.page) })),
     ...compare.map(({ params }) => ({ path: `/compare/${params.slug}/` })),
   ];
 }

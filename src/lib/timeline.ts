@@ -55,7 +55,8 @@ export const TIMELINE_INLINE = 25;
 /** An entry as the timeline page shows it: its lists cut to `TIMELINE_INLINE`, with the full counts. */
 export interface TimelineEntryView {
   entry: TimelineEntry;
-  counts: { published: number; reportedIn: number; mentions: number };
+  /** `documents`: the distinct documents of both lists (a readout published on the day of the meeting it reports is in both). */
+  counts: { published: number; reportedIn: number; documents: number; mentions: number };
   /** The entry's own page, when a list was cut. */
   page?: string;
 }
@@ -66,7 +67,8 @@ export function timelineEntryHref(entry: Pick<TimelineEntry, 'key'>): string {
 
 /** The entry with each list cut to `limit`; `page` names where the whole entry is when one was cut. */
 export function timelineView(entry: TimelineEntry, limit = TIMELINE_INLINE): TimelineEntryView {
-  const counts = { published: entry.published.length, reportedIn: entry.reportedIn.length, mentions: entry.mentions.length };
+  const documents = new Set([...entry.published, ...entry.reportedIn].map((document) => document.href)).size;
+  const counts = { published: entry.published.length, reportedIn: entry.reportedIn.length, documents, mentions: entry.mentions.length };
   if (Math.max(counts.published, counts.reportedIn, counts.mentions) <= limit) return { entry, counts };
   return {
     entry: { ...entry, published: entry.published.slice(0, limit), reportedIn: entry.reportedIn.slice(0, limit), mentions: entry.mentions.slice(0, limit) },

@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { byTag, findAll, readPage } from '../helpers/html.ts';
+import { byTag, findAll, readPage, sourceText } from '../helpers/html.ts';
 import { DIST } from '../helpers/paths.ts';
 
 interface DatasetStatement {
   id: string;
+  url: string;
   document: string;
   text: string;
   related: string[];
@@ -23,6 +24,7 @@ interface DatasetRelation {
   note?: string;
   passageA: string;
   passageB: string;
+  compare?: string;
 }
 
 const statements = (JSON.parse(readFileSync(join(DIST, 'data/statements.json'), 'utf8')) as { statements: DatasetStatement[] }).statements;
@@ -93,6 +95,21 @@ describe('relations on the five documents', () => {
     for (const relation of relations) {
       expect(textOf.get(relation.a), relation.a).toContain(relation.passageA);
       expect(textOf.get(relation.b), relation.b).toContain(relation.passageB);
+    }
+  });
+
+  it('shows on each comparison page the very passages the dataset publishes (Astro cuts them from the offsets it is handed)', () => {
+    const urlOf = new Map(statements.map((statement) => [statement.id, statement.url]));
+    const words = (text: string) => text.replace(/\s+/gu, ' ').trim();
+    const compared = relations.filter((relation) => relation.compare !== undefined);
+    expect(compared.length).toBeGreaterThan(10);
+    for (const relation of compared) {
+      const [path, id] = relation.compare!.split('#') as [string, string];
+      const pair = findAll(readPage(path), (element) => element.properties['id'] === id)[0];
+      expect(pair, relation.compare).toBeDefined();
+      const quoted = new Map(findAll(pair!, byTag('blockquote')).map((quote) => [String(quote.properties['cite']), words(sourceText(quote))]));
+      expect(quoted.get(urlOf.get(relation.a)!), `${relation.compare} ${relation.a}`).toBe(words(relation.passageA));
+      expect(quoted.get(urlOf.get(relation.b)!), `${relation.compare} ${relation.b}`).toBe(words(relation.passageB));
     }
   });
 

@@ -15,7 +15,7 @@ const entry = (documents: number, mentions: number): TimelineEntry => ({
 describe('timelineView', () => {
   it('leaves an entry within the inline share whole, with no page of its own', () => {
     const small = entry(3, TIMELINE_INLINE);
-    expect(timelineView(small)).toEqual({ entry: small, counts: { published: 3, reportedIn: 0, mentions: TIMELINE_INLINE } });
+    expect(timelineView(small)).toEqual({ entry: small, counts: { published: 3, reportedIn: 0, documents: 3, mentions: TIMELINE_INLINE } });
   });
 
   it('cuts each longer list to its first items, keeps the counts, and names the entry’s page', () => {
@@ -23,10 +23,15 @@ describe('timelineView', () => {
     const view = timelineView(big);
     expect(view.entry.published).toEqual(big.published.slice(0, TIMELINE_INLINE));
     expect(view.entry.mentions).toEqual(big.mentions.slice(0, TIMELINE_INLINE));
-    expect(view.counts).toEqual({ published: 400, reportedIn: 0, mentions: 3000 });
+    expect(view.counts).toEqual({ published: 400, reportedIn: 0, documents: 400, mentions: 3000 });
     expect(view.page).toBe('/timeline/guilin-talks-2021/');
     expect(timelineEntryHref(big)).toBe(view.page);
     // The entry's own page: everything.
     expect(timelineView(big, Number.POSITIVE_INFINITY).entry).toEqual(big);
+  });
+
+  it('counts a document once when it is both published on the day and reports the event', () => {
+    const both = { ...entry(30, 0), reportedIn: [document(0), document(1), document(99)] };
+    expect(timelineView(both).counts).toEqual({ published: 30, reportedIn: 3, documents: 31, mentions: 0 });
   });
 });

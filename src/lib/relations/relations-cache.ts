@@ -29,14 +29,23 @@ export function relationsKey(root: string, documents: RelationDocuments): string
 /**
  * The last build's relations if they were found from the same inputs, copied to `handoffFile` for Astro (written
  * whole, then renamed, as every handoff is). The file holds passages by offset; `textOf` gives the statements' texts.
+ * A kept file that cannot be read back (damaged, or edited by hand; its key covers every input) is deleted with its
+ * key, so that this build finds the relations again instead of every build failing on it.
  */
 export function reuseRelations(root: string, key: string, handoffFile: string, textOf: StatementText): FoundRelations | undefined {
   const keyFile = join(root, KEY_FILE);
   const cacheFile = join(root, CACHE_FILE);
   if (!existsSync(keyFile) || !existsSync(cacheFile) || readFileSync(keyFile, 'utf8') !== key) return undefined;
-  copyFileSync(cacheFile, `${handoffFile}.tmp`);
-  renameSync(`${handoffFile}.tmp`, handoffFile);
-  return restoreHanded(JSON.parse(readFileSync(handoffFile, 'utf8')) as HandedRelations, textOf);
+  try {
+    const found = restoreHanded(JSON.parse(readFileSync(cacheFile, 'utf8')) as HandedRelations, textOf);
+    copyFileSync(cacheFile, `${handoffFile}.tmp`);
+    renameSync(`${handoffFile}.tmp`, handoffFile);
+    return found;
+  } catch {
+    rmSync(keyFile, { force: true });
+    rmSync(cacheFile, { force: true });
+    return undefined;
+  }
 }
 
 /** Keeps the relations this build handed to Astro for the next build. */

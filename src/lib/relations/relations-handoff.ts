@@ -54,9 +54,9 @@ export function handedForm(found: FoundRelations): HandedRelations {
 export function restoreHanded(handed: HandedRelations, textOf: StatementText): FoundRelations {
   const passage = (id: string, { start, end }: HandedPassage): Passage => {
     const text = textOf(id);
-    if (text === undefined || end > text.length) {
+    if (text === undefined || !(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= text.length)) {
       throw new Error(
-        `RelationsOutOfDate: the relations handed over name statement \`${id}\`, which ${text === undefined ? 'the content does not have' : 'is shorter than its passage'}.\n` +
+        `RelationsOutOfDate: the relations handed over name statement \`${id}\`, which ${text === undefined ? 'the content does not have' : `has no characters ${start} to ${end}`}.\n` +
           'Hint: the relations were found from other content. Run `npm run build` again; if this persists, delete .cache/relations.json and .cache/relations.key.',
       );
     }

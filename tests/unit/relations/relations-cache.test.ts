@@ -74,4 +74,20 @@ describe('reuseRelations and keepRelations', () => {
     expect(reuseRelations(root, key, handoff, textOf)).toEqual(found);
     expect(readFileSync(handoff, 'utf8')).toBe(handed);
   });
+
+  it('drops a kept file that no longer reads back, so that the relations are found again', () => {
+    const handoff = join(root, '.cache/relations-handoff.json');
+    const key = relationsKey(root, documents());
+    const textOf = statementTexts(documents());
+    for (const damage of [(text: string) => text.slice(0, 40), (text: string) => text.replace('"end":23', '"end":2')]) {
+      writeHandedRelations(handoff, found);
+      keepRelations(root, key, handoff);
+      const kept = join(root, '.cache/relations.json');
+      writeFileSync(kept, damage(readFileSync(kept, 'utf8')));
+      expect(reuseRelations(root, key, handoff, textOf)).toBeUndefined();
+      expect(existsSync(kept)).toBe(false);
+      expect(existsSync(join(root, '.cache/relations.key'))).toBe(false);
+      expect(existsSync(handoff)).toBe(false);
+    }
+  });
 });
