@@ -49,6 +49,9 @@ const PAGE_MANIFEST = join(root, '.cache/page-cache.json');
 const PAGE_REPORT = join(root, '.cache/page-cache-report.jsonl');
 /** The same for the downloads this process writes beside the pages (a file of their own: two processes write at once). */
 const DOWNLOAD_REPORT = join(root, '.cache/page-cache-downloads.jsonl');
+/** The search index of the last whole write, which a rebuild's index starts from (search-index-base.ts); and this build's, until it is published. */
+const SEARCH_BASE = join(root, '.cache/search-index.json');
+const NEXT_SEARCH_BASE = join(root, '.cache/search-index.next.json');
 /** Where the previous dist/ goes when the new one takes its place (`<prefix><time>`), to be deleted without holding up the build. */
 const RETIRED_PREFIX = 'retired-build-';
 
@@ -69,6 +72,7 @@ function fail(message: string): never {
   rmSync(CONTENT_FILE, { force: true });
   rmSync(PAGE_REPORT, { force: true });
   rmSync(DOWNLOAD_REPORT, { force: true });
+  rmSync(NEXT_SEARCH_BASE, { force: true });
   console.error(`\n${message} ${existsSync(OUT_DIR) ? `${OUT_DIR}/ still holds the last good build.` : `No ${OUT_DIR}/ was written.`}`);
   process.exit(1);
 }
@@ -91,7 +95,7 @@ function moveInto(from: string, to: string, path = ''): string | undefined {
 }
 
 mkdirSync(join(root, '.cache'), { recursive: true });
-for (const path of [STAGING_DIR, PARALLEL_DIR, RELATIONS_FILE, CONTENT_FILE, PAGE_REPORT, DOWNLOAD_REPORT]) rmSync(path, { recursive: true, force: true });
+for (const path of [STAGING_DIR, PARALLEL_DIR, RELATIONS_FILE, CONTENT_FILE, PAGE_REPORT, DOWNLOAD_REPORT, NEXT_SEARCH_BASE]) rmSync(path, { recursive: true, force: true });
 mkdirSync(PARALLEL_DIR, { recursive: true });
 for (const name of readdirSync(join(root, '.cache'))) if (name.startsWith(RETIRED_PREFIX)) removeInBackground(join(root, '.cache', name));
 // Before Astro starts, since it reads its content store first thing.
@@ -151,7 +155,10 @@ try {
   const startedAt = performance.now();
   const corpus = corpusOf(check.speakers, check.documents, (_, index) => check.annotations[index]!.frontmatter);
   // The search index needs no relations: in its own thread, from now on.
-  search = startSearchIndexThread(corpus, PARALLEL_DIR, { nice: rebuild ? 0 : 10 });
+  search = startSearchIndexThread(corpus, PARALLEL_DIR, {
+    nice: rebuild ? 0 : 10,
+    base: { root, baseFile: SEARCH_BASE, nextBaseFile: NEXT_SEARCH_BASE, ...(existsSync(OUT_DIR) ? { previousDir: join(root, OUT_DIR) } : {}) },
+  });
   relationsCacheKey = relationsKey(root, corpus.documents);
   const kept = reuseRelations(root, relationsCacheKey, RELATIONS_FILE, statementTexts(corpus.documents));
   const found = kept ?? findRelations(root, corpus.documents);
@@ -195,6 +202,8 @@ try {
 const retired = join(root, '.cache', `${RETIRED_PREFIX}${Date.now()}`);
 if (existsSync(OUT_DIR)) renameSync(OUT_DIR, retired);
 renameSync(STAGING_DIR, OUT_DIR);
+// The index was written whole: it is the base of the next build's. (An overlay's base is the kept one, linked into dist/.)
+if (existsSync(NEXT_SEARCH_BASE)) renameSync(NEXT_SEARCH_BASE, SEARCH_BASE);
 try {
   writePageManifest(PAGE_MANIFEST, pageCache.codeVersion, [...pages, ...downloads], OUT_DIR);
 } catch (error) {

@@ -1,8 +1,9 @@
 /**
  * What a reader's first search downloads: serves a built site on loopback,
  * opens its search page in Chromium, searches for a word of middling
- * frequency, and sums the gzip size of every file fetched from /pagefind/
- * (its index files are already compressed) until the first results show, and
+ * frequency, and sums the gzip size of every file fetched from the search
+ * index, every shard's (/pagefind/, /pagefind-2/, …; its index files are
+ * already compressed) until the first results show, and
  * again once the facet counts have loaded.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -24,9 +25,14 @@ export function middlingWord(dist: string): string {
   return [...frequency].sort((a, b) => Math.abs(a[1] - target) - Math.abs(b[1] - target) || a[0].localeCompare(b[0]))[0]![0];
 }
 
+/** A file of the search index, in any shard's folder: a sharded index is merged from /pagefind/, /pagefind-2/, …, and a rebuild's overlay from /pagefind-changes/ */
+export const INDEX_PATH = /^\/pagefind(?:-[a-z0-9]+)?\//u;
+/** The filter indexes, which only the facet counts need. */
+const FILTER_PATH = /^\/pagefind(?:-[a-z0-9]+)?\/filter\//u;
+
 export interface FirstSearch {
   word: string;
-  /** gzip bytes from /pagefind/ until the first results show. */
+  /** gzip bytes from the index's folders until the first results show. */
   gzipBytes: number;
   /** And after the facet counts, which load once the results are shown. */
   withCountsGzipBytes: number;
@@ -34,7 +40,7 @@ export interface FirstSearch {
   results: number;
 }
 
-/** Types the word into the site's own search page, as a reader would, and sums what it fetched from /pagefind/. */
+/** Types the word into the site's own search page, as a reader would, and sums what it fetched from the index's folders. */
 export async function firstSearchBytes(dist: string): Promise<FirstSearch> {
   const word = middlingWord(dist);
   const site = await serveSite(dist);
@@ -53,7 +59,7 @@ export async function firstSearchBytes(dist: string): Promise<FirstSearch> {
     const fetched: string[] = [];
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
-      if (path.startsWith('/pagefind/')) fetched.push(path);
+      if (INDEX_PATH.test(path)) fetched.push(path);
     });
     if (!hasSearchPage) {
       // A site with no search page of its own (the plain reference): Pagefind's API with its defaults, the first ten results loaded.
@@ -70,7 +76,7 @@ export async function firstSearchBytes(dist: string): Promise<FirstSearch> {
     await page.waitForSelector('#search-results > li', { timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     // The filter indexes are what the counts need; everything else is what the results needed.
-    const first = fetched.filter((path) => !path.startsWith('/pagefind/filter/'));
+    const first = fetched.filter((path) => !FILTER_PATH.test(path));
     const results = Number(/^(\d+)/u.exec((await page.locator('#search-status').textContent()) ?? '')?.[1] ?? 0);
     return { word, gzipBytes: gzipOf(first), withCountsGzipBytes: gzipOf(fetched), files: first.length, results };
   } finally {

@@ -97,10 +97,16 @@ export async function writeParallelOutputs(
   return { documents: corpus.documents.length, downloads, ...searchReport, milliseconds: Math.round(performance.now() - startedAt) };
 }
 
+/** How a rebuild's index was written: over the last build's, or whole and why. */
+function describeIndexWrite({ overlay, wholeReason }: SearchIndexReport): string {
+  if (overlay) return ` (${overlay.reused} kept from the last build's index, ${overlay.changed} indexed again, ${overlay.superseded} superseded)`;
+  return wholeReason ? ` (written whole: ${wholeReason})` : '';
+}
+
 /** The line the build prints (and the benchmark reads). */
 export function describeParallelOutputs(report: ParallelOutputsReport): string {
   return (
-    `Search: ${report.records} records of ${report.documents} documents in ${report.shards} shard(s), ${(report.bytes / 1024).toFixed(0)} KiB; ` +
+    `Search: ${report.records} records of ${report.documents} documents in ${report.shards} shard(s)${describeIndexWrite(report)}, ${(report.bytes / 1024).toFixed(0)} KiB; ` +
     `${report.downloads} downloads; in ${report.milliseconds} ms.`
   );
 }

@@ -5,17 +5,32 @@
  * relations that Astro's pages wait for. In a cold build the thread and the
  * Pagefind process it starts run at a lower priority than the pages (`nice`).
  */
+import { renameSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Corpus } from './corpus.ts';
 import { searchRecordsByDocument } from './parallel-outputs.ts';
+import { baseKey, readBase } from './search-index-base.ts';
 import { writeSearchIndex, type SearchIndexReport } from './search-index.ts';
+
+/** Where a rebuild's index finds the last build's (search-index-base.ts). */
+export interface SearchIndexBaseFiles {
+  /** The project root: the base's key is a hash of code under it. */
+  root: string;
+  /** The last build's site, if there is one. */
+  previousDir?: string;
+  /** The kept base (`.cache/search-index.json`). */
+  baseFile: string;
+  /** Where a whole index's new base is written, to replace `baseFile` once the build is published. */
+  nextBaseFile: string;
+}
 
 interface SearchIndexJob {
   searchIndexJob: true;
   corpus: Corpus;
   outDir: string;
   nice: number;
+  base?: SearchIndexBaseFiles;
 }
 
 type SearchIndexReply = { report: SearchIndexReport } | { error: string };
@@ -28,8 +43,8 @@ export interface SearchIndexThread {
 }
 
 /** Starts indexing the corpus's search records into `outDir` in a worker thread. */
-export function startSearchIndexThread(corpus: Corpus, outDir: string, { nice = 10 }: { nice?: number } = {}): SearchIndexThread {
-  const job: SearchIndexJob = { searchIndexJob: true, corpus, outDir, nice };
+export function startSearchIndexThread(corpus: Corpus, outDir: string, { nice = 10, base }: { nice?: number; base?: SearchIndexBaseFiles } = {}): SearchIndexThread {
+  const job: SearchIndexJob = { searchIndexJob: true, corpus, outDir, nice, ...(base ? { base } : {}) };
   const worker = new Worker(new URL(import.meta.url), { workerData: job });
   const report = new Promise<SearchIndexReport>((resolve, reject) => {
     let replied = false;
@@ -61,13 +76,27 @@ export function lowerThreadPriority(nice: number): void {
   }
 }
 
+/** The index, over the last build's where it can be (search-index-base.ts); a whole index's base written to `nextBaseFile`. */
+async function writeIndex({ corpus, outDir, base: files }: SearchIndexJob): Promise<SearchIndexReport> {
+  const documents = searchRecordsByDocument(corpus);
+  if (!files) return writeSearchIndex(documents, outDir);
+  const key = baseKey(files.root);
+  const base = files.previousDir ? readBase(files.baseFile, key, files.previousDir) : undefined;
+  const { base: next, ...report } = await writeSearchIndex(documents, outDir, { incremental: { key, base, dir: files.previousDir ?? '' } });
+  if (next) {
+    writeFileSync(`${files.nextBaseFile}.tmp`, JSON.stringify(next));
+    renameSync(`${files.nextBaseFile}.tmp`, files.nextBaseFile);
+  }
+  return report;
+}
+
 if (!isMainThread && (workerData as Partial<SearchIndexJob> | undefined)?.searchIndexJob) {
   const job = workerData as SearchIndexJob;
   let reply: SearchIndexReply;
   try {
     // On Linux a thread has its own priority, and Pagefind's process, started from this thread, inherits it.
     if (job.nice !== 0) lowerThreadPriority(job.nice);
-    reply = { report: await writeSearchIndex(searchRecordsByDocument(job.corpus), job.outDir) };
+    reply = { report: await writeIndex(job) };
   } catch (error) {
     reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -10,10 +10,15 @@
  * (Pagefind's `mergeIndex`: one WebAssembly module, results and filter counts
  * merged). A document's records always share a shard. Up to
  * `SHARD_CHARACTERS` the index is one shard, as a small site's always is.
+ *
+ * A rebuild may instead keep the last build's index and write only the
+ * records that changed, beside it (search-index-base.ts).
  */
+import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { baseRecordFilters, describeBase, fragmentIds, OVERLAY_FOLDER_SUFFIX, OVERLAY_LIMITS, planIndex, type IndexPlan, type SearchIndexBase } from './search-index-base.ts';
 import type { SearchRecord } from './search-records.ts';
 
 /** Record content per shard: about 1.3 GiB of Pagefind's memory; 1,000 typical documents hold 9.4 million. */
@@ -71,38 +76,139 @@ export interface SearchIndexReport {
   records: number;
   shards: number;
   bytes: number;
+  /** Written whole with `incremental` settings: the base to keep for the next build (search-index-base.ts). */
+  base?: SearchIndexBase;
+  /** Written as an overlay over the last build's index: its records reused, indexed again, and superseded. */
+  overlay?: { reused: number; changed: number; superseded: number };
+  /** Why an index offered a base was written whole all the same. */
+  wholeReason?: string;
 }
 
-/** Indexes the records into `outDir` and returns what was written. Throws with Pagefind's own messages on failure. */
+/** What a rebuild's index may start from (search-index-base.ts). */
+export interface IncrementalIndex {
+  /** `baseKey` of this build's code. */
+  key: string;
+  /** The kept base, if it is still in `dir` (`readBase`). */
+  base: SearchIndexBase | undefined;
+  /** The last build's site, which holds the base's files. */
+  dir: string;
+  /** How far the changes may grow before the index is written whole (`OVERLAY_LIMITS` by default). */
+  limits?: typeof OVERLAY_LIMITS;
+}
+
+/** The manifest the search page reads (/pagefind/shards.json). */
+export interface ShardManifest {
+  /** Folders to merge into the first: the other shards, and the overlay of a rebuild. */
+  merge: string[];
+  /** Pagefind ids of the base's records that changed or went, with their filters: dropped from results and counts. */
+  superseded?: Record<string, Record<string, string[]>>;
+}
+
+/** Indexes one shard's records into `folder` in a Pagefind process of its own, closed before it returns. */
+async function indexShard(records: readonly SearchRecord[], folder: string, label: string): Promise<void> {
+  const { index: pagefindIndex, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!pagefindIndex) throw new Error(`Pagefind could not create an index: ${createErrors.join('; ')}`);
+  const errors: string[] = [];
+  // In batches: one record at a time waits a round trip to Pagefind's process per record.
+  for (let start = 0; start < records.length; start += RECORD_BATCH) {
+    const responses = await Promise.all(records.slice(start, start + RECORD_BATCH).map((record) => pagefindIndex.addCustomRecord(record)));
+    for (const response of responses) errors.push(...response.errors);
+  }
+  errors.push(...(await pagefindIndex.writeFiles({ outputPath: folder })).errors);
+  await pagefind.close();
+  if (errors.length > 0) throw new Error(`Pagefind failed to index ${label}:\n  ${errors.join('\n  ')}`);
+  for (const file of UNUSED_BUNDLE_FILES) await rm(join(folder, file), { force: true });
+}
+
+/**
+ * Indexes the records into `outDir` and returns what was written. Throws with Pagefind's own messages on failure.
+ * With `incremental`, an index that changed little since the base is written as an overlay over it
+ * (search-index-base.ts), and a whole one is described as the next base.
+ */
 export async function writeSearchIndex(
   documents: readonly DocumentRecords[],
   outDir: string,
-  { bundleDir = 'pagefind', shardCharacters = SHARD_CHARACTERS }: { bundleDir?: string; shardCharacters?: number } = {},
+  { bundleDir = 'pagefind', shardCharacters = SHARD_CHARACTERS, incremental }: { bundleDir?: string; shardCharacters?: number; incremental?: IncrementalIndex } = {},
 ): Promise<SearchIndexReport> {
+  let wholeReason: string | undefined;
+  if (incremental) {
+    const plan = incremental.base?.folders[0] === bundleDir ? planIndex(incremental.base, documents, incremental.limits) : ({ kind: 'whole', reason: 'no index of the last build to start from' } as const);
+    if (plan.kind === 'overlay') {
+      const written = await writeOverlay(plan, incremental.base!, incremental.dir, outDir, bundleDir);
+      if (written) return written;
+      wholeReason = 'an id of the overlay is also one of the base';
+    } else wholeReason = plan.reason;
+  }
   const shards = planShards(documents, shardCharacters);
+  const folders = shards.map((_, index) => shardFolder(bundleDir, index));
   let bytes = 0;
   for (const [index, records] of shards.entries()) {
-    const folder = join(outDir, shardFolder(bundleDir, index));
     // One process per shard, closed before the next starts: the build's peak memory is one shard's.
-    const { index: pagefindIndex, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!pagefindIndex) throw new Error(`Pagefind could not create an index: ${createErrors.join('; ')}`);
-    const errors: string[] = [];
-    // In batches: one record at a time waits a round trip to Pagefind's process per record.
-    for (let start = 0; start < records.length; start += RECORD_BATCH) {
-      const responses = await Promise.all(records.slice(start, start + RECORD_BATCH).map((record) => pagefindIndex.addCustomRecord(record)));
-      for (const response of responses) errors.push(...response.errors);
-    }
-    errors.push(...(await pagefindIndex.writeFiles({ outputPath: folder })).errors);
-    await pagefind.close();
-    if (errors.length > 0) throw new Error(`Pagefind failed to index shard ${index + 1} of ${shards.length}:\n  ${errors.join('\n  ')}`);
-    for (const file of UNUSED_BUNDLE_FILES) await rm(join(folder, file), { force: true });
-    bytes += await folderSize(folder);
+    await indexShard(records, join(outDir, folders[index]!), `shard ${index + 1} of ${shards.length}`);
+    bytes += await folderSize(join(outDir, folders[index]!));
   }
   // Written for one shard too, so the search page needs no special case.
-  const merge = shards.slice(1).map((_, index) => `/${shardFolder(bundleDir, index + 1)}/`);
+  await writeManifest(outDir, bundleDir, { merge: folders.slice(1).map((folder) => `/${folder}/`) });
+  const report: SearchIndexReport = { records: shards.reduce((sum, shard) => sum + shard.length, 0), shards: shards.length, bytes };
+  if (incremental) {
+    report.base = describeBase(incremental.key, outDir, folders, shards);
+    if (wholeReason) report.wholeReason = wholeReason;
+  }
+  return report;
+}
+
+async function writeManifest(outDir: string, bundleDir: string, manifest: ShardManifest): Promise<void> {
   await mkdir(join(outDir, bundleDir), { recursive: true });
-  await writeFile(join(outDir, bundleDir, SHARD_MANIFEST), JSON.stringify({ merge }));
-  return { records: shards.reduce((sum, shard) => sum + shard.length, 0), shards: shards.length, bytes };
+  await writeFile(join(outDir, bundleDir, SHARD_MANIFEST), JSON.stringify(manifest));
+}
+
+/**
+ * The base's files linked from the last build, the changed records indexed into the overlay folder, and the manifest
+ * that merges it and lists what it supersedes. Undefined, with nothing left in `outDir`, if an id of the overlay is
+ * also one of the base's (Pagefind's ids are short hashes, unique within one index only): the search page could not
+ * tell the two records apart.
+ */
+async function writeOverlay(plan: Extract<IndexPlan, { kind: 'overlay' }>, base: SearchIndexBase, dir: string, outDir: string, bundleDir: string): Promise<SearchIndexReport | undefined> {
+  for (const folder of base.folders) linkTree(join(dir, folder), join(outDir, folder), folder === bundleDir ? SHARD_MANIFEST : undefined);
+  const overlay = `${bundleDir}${OVERLAY_FOLDER_SUFFIX}`;
+  const merge = base.folders.slice(1).map((folder) => `/${folder}/`);
+  if (plan.changed.length > 0) {
+    await indexShard(plan.changed, join(outDir, overlay), 'the changed records');
+    const baseIds = new Set(Object.values(base.records).map((record) => record.id));
+    if ([...fragmentIds(join(outDir, overlay)).values()].some((id) => baseIds.has(id))) {
+      for (const folder of [...base.folders, overlay]) await rm(join(outDir, folder), { recursive: true, force: true });
+      return undefined;
+    }
+    merge.push(`/${overlay}/`);
+  }
+  const superseded = Object.fromEntries(plan.superseded.map((url) => [base.records[url]!.id, baseRecordFilters(dir, base, url)]));
+  await writeManifest(outDir, bundleDir, { merge, ...(plan.superseded.length > 0 ? { superseded } : {}) });
+  let bytes = 0;
+  for (const folder of [...base.folders, ...(plan.changed.length > 0 ? [overlay] : [])]) bytes += await folderSize(join(outDir, folder));
+  return {
+    records: plan.reused + plan.changed.length,
+    shards: base.folders.length,
+    bytes,
+    overlay: { reused: plan.reused, changed: plan.changed.length, superseded: plan.superseded.length },
+  };
+}
+
+/** Every file under `from` hard-linked at the same path under `to` (copied where a link cannot be made), but `skip` at its top. */
+function linkTree(from: string, to: string, skip?: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.name === skip) continue;
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
 }
 
 async function folderSize(folder: string): Promise<number> {

@@ -67,22 +67,60 @@ function pagefindFilters(filters: SearchState['filters'], without?: SearchFilter
   return result;
 }
 
-let pagefindPromise: Promise<Pagefind> | undefined;
-function loadPagefind(): Promise<Pagefind> {
-  pagefindPromise ??= (async () => {
+/** /pagefind/shards.json (search-index.ts). */
+interface ShardManifest {
+  merge: string[];
+  /** Records of the last build's index that a rebuild's overlay replaced or removed, by id, with their filters. */
+  superseded?: Record<string, Record<string, string[]>>;
+}
+
+/** The merged index, searched with the superseded records taken out of the results and the counts. */
+interface SearchIndex {
+  filters(): Promise<unknown>;
+  search(query: string | null, options?: { filters?: Record<string, { any: string[] }> }): Promise<PagefindSearch | null>;
+}
+
+/**
+ * A rebuild may keep the last build's index and index only the changed records beside it (search-index-base.ts).
+ * The old versions are still in the kept index: each is dropped from the results, and its filter values are taken
+ * off the counts, which Pagefind made with it.
+ */
+export function withoutSuperseded(search: PagefindSearch, superseded: ShardManifest['superseded']): PagefindSearch {
+  if (!superseded) return search;
+  const filters = Object.fromEntries(Object.entries(search.filters).map(([key, counts]) => [key, { ...counts }]));
+  const results = search.results.filter((result) => {
+    const dropped = superseded[result.id];
+    if (!dropped) return true;
+    for (const [key, values] of Object.entries(dropped)) {
+      for (const value of values) if (filters[key]?.[value] !== undefined) filters[key][value] -= 1;
+    }
+    return false;
+  });
+  return { results, filters };
+}
+
+let searchIndexPromise: Promise<SearchIndex> | undefined;
+function loadSearchIndex(): Promise<SearchIndex> {
+  searchIndexPromise ??= (async () => {
     // A runtime URL: the index is written after Astro bundles the scripts.
     const url = new URL('/pagefind/pagefind.js', location.href).href;
     // A large index is written in shards (search-index.ts); the manifest lists those to merge into the first.
     const [pagefind, shards] = await Promise.all([
       import(/* @vite-ignore */ url) as Promise<Pagefind>,
-      fetch(new URL('/pagefind/shards.json', location.href)).then((response) => response.json() as Promise<{ merge: string[] }>),
+      fetch(new URL('/pagefind/shards.json', location.href)).then((response) => response.json() as Promise<ShardManifest>),
     ]);
     // No web worker: searching this index takes milliseconds on the main thread, and the worker's script would be 12 KB more to fetch.
     await pagefind.options({ excerptLength: 40, noWorker: true });
     for (const shard of shards.merge) await pagefind.mergeIndex(shard, { excerptLength: 40, noWorker: true });
-    return pagefind;
+    return {
+      filters: () => pagefind.filters(),
+      search: async (query, options) => {
+        const search = await pagefind.search(query, options);
+        return search && withoutSuperseded(search, shards.superseded);
+      },
+    };
   })();
-  return pagefindPromise;
+  return searchIndexPromise;
 }
 
 /** Pagefind's excerpt marks the hits with `<mark>`; only text and those marks are carried over. */
@@ -220,7 +258,7 @@ export function startSearchPage(): void {
   };
 
   let filtersLoaded: Promise<unknown> | undefined;
-  const updateCounts = async (pagefind: Pagefind, state: SearchState, run: number) => {
+  const updateCounts = async (pagefind: SearchIndex, state: SearchState, run: number) => {
     // Pagefind counts only the filters whose index it has loaded; load them all once, after the first results show.
     filtersLoaded ??= pagefind.filters();
     await filtersLoaded;
@@ -255,7 +293,7 @@ export function startSearchPage(): void {
       return;
     }
     status.textContent = 'Searching…';
-    const pagefind = await loadPagefind();
+    const pagefind = await loadSearchIndex();
     const search = await pagefind.search(state.query || null, { filters: pagefindFilters(state.filters) });
     if (current !== generation || !search) return;
     pending = search.results;
@@ -278,7 +316,7 @@ export function startSearchPage(): void {
     clearTimeout(typing);
     typing = setTimeout(() => apply(false), 200);
   });
-  input.addEventListener('focus', () => void loadPagefind(), { once: true });
+  input.addEventListener('focus', () => void loadSearchIndex(), { once: true });
   form.addEventListener('change', (event) => {
     if ((event.target as HTMLElement).matches('input[type="checkbox"]')) apply(true);
   });
