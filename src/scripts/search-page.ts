@@ -50,6 +50,38 @@ export function readState(search: string): SearchState {
   return { query: (params.get('q') ?? '').trim(), filters };
 }
 
+export interface UnlistedFilter {
+  key: SearchFilter;
+  value: string;
+}
+
+/**
+ * Splits a link's filters into those the form can show and those it cannot: a value no checkbox of its facet has
+ * (a mistyped or stale link, a speaker's id instead of their name) would filter out every result while nothing on the
+ * page shows it or lets the reader untick it. `isListed` answers `undefined` for a facet the form does not list
+ * (`document`), whose values are kept as given.
+ */
+export function splitUnlisted(state: SearchState, isListed: (key: SearchFilter, value: string) => boolean | undefined): { state: SearchState; unlisted: UnlistedFilter[] } {
+  const filters: SearchState['filters'] = {};
+  const unlisted: UnlistedFilter[] = [];
+  for (const key of SEARCH_FILTERS) {
+    for (const value of state.filters[key] ?? []) {
+      if (isListed(key, value) === false) unlisted.push({ key, value });
+      else (filters[key] ??= []).push(value);
+    }
+  }
+  return { state: { query: state.query, filters }, unlisted };
+}
+
+/** The status line's note on the filters left out of a link. */
+export function unlistedNote(unlisted: readonly UnlistedFilter[]): string {
+  if (unlisted.length === 0) return '';
+  const named = unlisted.map(({ key, value }) => `${key} “${value}”`).join(', ');
+  return unlisted.length === 1
+    ? ` The link’s filter ${named} matches no value listed here and was left out.`
+    : ` The link’s filters ${named} match no value listed here and were left out.`;
+}
+
 export function stateToSearch(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.query) params.set('q', state.query);
@@ -245,6 +277,21 @@ export function startSearchPage(): void {
     for (const box of checkboxes()) box.checked = (state.filters[box.name as SearchFilter] ?? []).includes(box.value);
   };
 
+  const isListed = (key: SearchFilter, value: string): boolean | undefined => {
+    const fieldset = form.querySelector(`fieldset[data-facet="${key}"]`);
+    if (!fieldset) return undefined;
+    return [...fieldset.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].some((box) => box.value === value);
+  };
+  /** The note on the link's unlisted filters, shown until the reader changes the search. */
+  let note = '';
+  const stateFromLocation = (): SearchState => {
+    const { state, unlisted } = splitUnlisted(readState(location.search), isListed);
+    note = unlistedNote(unlisted);
+    // The address then shows the search the page runs, and a link copied from it carries no filter the page ignores.
+    if (unlisted.length > 0) history.replaceState(history.state, '', `${location.pathname}${stateToSearch(state)}${location.hash}`);
+    return state;
+  };
+
   let generation = 0;
   let pending: PagefindSearch['results'] = [];
 
@@ -288,7 +335,7 @@ export function startSearchPage(): void {
     list.replaceChildren();
     more.hidden = true;
     if (!state.query && !hasFilters) {
-      status.textContent = '';
+      status.textContent = note.trim();
       resetCounts();
       return;
     }
@@ -299,12 +346,13 @@ export function startSearchPage(): void {
     pending = search.results;
     const count = search.results.length;
     const described = state.query ? `for “${state.query}”` : 'for these filters';
-    status.textContent = count === 0 ? `No results ${described}.` : `${count} ${count === 1 ? 'result' : 'results'} ${described}.`;
+    status.textContent = (count === 0 ? `No results ${described}.` : `${count} ${count === 1 ? 'result' : 'results'} ${described}.`) + note;
     await renderMore(state.query, current);
     await updateCounts(pagefind, state, current);
   };
 
   const apply = (push: boolean) => {
+    note = '';
     const state = formState();
     const url = `${location.pathname}${stateToSearch(state)}`;
     if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
@@ -327,12 +375,12 @@ export function startSearchPage(): void {
   });
   more.addEventListener('click', () => void renderMore(input.value.trim(), generation));
   window.addEventListener('popstate', () => {
-    const state = readState(location.search);
+    const state = stateFromLocation();
     showState(state);
     void run(state);
   });
 
-  const initial = readState(location.search);
+  const initial = stateFromLocation();
   showState(initial);
   void run(initial);
 }

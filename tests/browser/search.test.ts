@@ -91,6 +91,20 @@ describe('search in the browser', () => {
     expect(fragments(wang.hrefs)).toEqual([`${PHONE_CALL}#${WATERSHED}`]);
   });
 
+  it('leaves out, and says so, a link’s filter value that no checkbox has (a speaker’s id instead of their name)', async () => {
+    await page.goto(`${server.origin}/search/?q=watershed`);
+    const unfiltered = await results();
+    await page.goto(`${server.origin}/search/?q=watershed&speaker=wang-yi`);
+    const linked = await results();
+    expect(linked.status).toBe(`${unfiltered.status} The link’s filter speaker “wang-yi” matches no value listed here and was left out.`);
+    expect(linked.hrefs).toEqual(unfiltered.hrefs);
+    expect(new URL(page.url()).search).toBe('?q=watershed');
+    // The note goes with the next change of the search.
+    await page.getByRole('checkbox', { name: /^Wang Yi/u }).check();
+    const ticked = await results();
+    expect(ticked.status).toBe('1 result for “watershed”.');
+  });
+
   it('ORs two speakers within the facet and counts each value', async () => {
     await page.goto(`${server.origin}/search/?q=unstable`);
     const all = await results();
