@@ -20,8 +20,18 @@ const found: FoundRelations = {
       passageB: { start: 8, end: 18, text: 'Same words' },
       origin: 'detected',
     },
+    {
+      a: 'doc-a/s-1',
+      b: 'doc-c/s-2',
+      kind: 'paraphrase',
+      score: 1,
+      passageA: { start: 0, end: 19, text: 'Same words, said A.' },
+      passageB: { start: 0, end: 14, text: 'Other words, C' },
+      origin: 'curated',
+      note: 'An editor’s note',
+    },
   ],
-  stats: { statements: 2, sentences: 2, candidatePairs: 1, comparisons: 1, droppedKeys: 0, postingsVisited: 1, relations: 1 },
+  stats: { statements: 3, sentences: 2, candidatePairs: 1, comparisons: 1, droppedKeys: 0, postingsVisited: 1, relations: 1 },
   curated: 0,
   milliseconds: 3,
 };
@@ -29,6 +39,7 @@ const found: FoundRelations = {
 const texts = new Map([
   ['doc-a/s-1', 'Same words, said A.'],
   ['doc-b/s-1', 'We say: Same words'],
+  ['doc-c/s-2', 'Other words, C.'],
 ]);
 const textOf = (id: string) => texts.get(id);
 
@@ -40,8 +51,10 @@ describe('the relations handed from the build to Astro', () => {
     expect(existsSync(path)).toBe(false);
     writeHandedRelations(path, found);
     await expect(waiting).resolves.toEqual(found);
-    // The file holds offsets, not the passages' words: the reader has the statements.
-    expect(readFileSync(path, 'utf8')).not.toContain('Same words');
+    // The file holds offsets, not the passages' words: the reader has the statements. And each statement's id once.
+    const file = readFileSync(path, 'utf8');
+    expect(file).not.toContain('Same words');
+    expect(file.split('doc-a/s-1').length - 1).toBe(1);
     // Written through a temporary file that is renamed: none is left behind.
     expect(existsSync(`${path}.tmp`)).toBe(false);
   });
@@ -53,6 +66,14 @@ describe('the relations handed from the build to Astro', () => {
     await expect(awaitHandedRelations(path, without, 100)).rejects.toThrow(/RelationsOutOfDate: .*`doc-b\/s-1`, which the content does not have[\s\S]*Hint: /u);
     const shorter = (id: string) => (id === 'doc-b/s-1' ? 'We say' : textOf(id));
     await expect(awaitHandedRelations(path, shorter, 100)).rejects.toThrow(/`doc-b\/s-1`, which has no characters 8 to 18/u);
+    // A row naming a statement the file does not list, an unknown kind, a file of the older form: refused, not guessed.
+    const rows = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...rows, relations: [[0, 7, ...rows.relations[0].slice(2)]] }));
+    await expect(awaitHandedRelations(path, textOf, 100)).rejects.toThrow(/RelationsOutOfDate: .*statement number 7, which the file does not list/u);
+    writeFileSync(path, JSON.stringify({ ...rows, relations: [[0, 1, 'echo', ...rows.relations[0].slice(3)]] }));
+    await expect(awaitHandedRelations(path, textOf, 100)).rejects.toThrow(/the kind `echo`/u);
+    writeFileSync(path, JSON.stringify({ ...rows, statements: undefined }));
+    await expect(awaitHandedRelations(path, textOf, 100)).rejects.toThrow(/not in the form this build reads/u);
     writeFileSync(path, '');
   });
 

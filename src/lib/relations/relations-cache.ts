@@ -26,6 +26,11 @@ export function relationsKey(root: string, documents: RelationDocuments): string
   return hashFiles(root, [CODE_FOLDER, RELATIONS_FILE]).update(JSON.stringify(relationInputs(documents))).digest('base64url');
 }
 
+/** Whether a last build's relations are kept: if not, nothing needs their key before they are found. */
+export function hasKeptRelations(root: string): boolean {
+  return existsSync(join(root, KEY_FILE)) && existsSync(join(root, CACHE_FILE));
+}
+
 /**
  * The last build's relations if they were found from the same inputs, copied to `handoffFile` for Astro (written
  * whole, then renamed, as every handoff is). The file holds passages by offset; `textOf` gives the statements' texts.

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StatementRecord } from '../../../src/pipeline/remark-statements.ts';
 import type { FoundRelations } from '../../../src/lib/relations/find-relations.ts';
-import { keepRelations, relationsKey, reuseRelations } from '../../../src/lib/relations/relations-cache.ts';
+import { hasKeptRelations, keepRelations, relationsKey, reuseRelations } from '../../../src/lib/relations/relations-cache.ts';
 import { statementTexts } from '../../../src/lib/relations/find-relations.ts';
 import { writeHandedRelations } from '../../../src/lib/relations/relations-handoff.ts';
 
@@ -64,9 +64,11 @@ describe('reuseRelations and keepRelations', () => {
     const key = relationsKey(root, documents());
     const textOf = statementTexts(documents());
     expect(reuseRelations(root, key, handoff, textOf)).toBeUndefined();
+    expect(hasKeptRelations(root)).toBe(false);
     writeHandedRelations(handoff, found);
     const handed = readFileSync(handoff, 'utf8');
     keepRelations(root, key, handoff);
+    expect(hasKeptRelations(root)).toBe(true);
     expect(existsSync(handoff)).toBe(false);
     expect(reuseRelations(root, relationsKey(root, documents('Changed words.')), handoff, textOf)).toBeUndefined();
     expect(existsSync(handoff)).toBe(false);
@@ -79,7 +81,12 @@ describe('reuseRelations and keepRelations', () => {
     const handoff = join(root, '.cache/relations-handoff.json');
     const key = relationsKey(root, documents());
     const textOf = statementTexts(documents());
-    for (const damage of [(text: string) => text.slice(0, 40), (text: string) => text.replace('"end":23', '"end":2')]) {
+    for (const damage of [(text: string) => text.slice(0, 40), (text: string) => {
+      // A passage's end past its statement's text.
+      const handed = JSON.parse(text);
+      handed.relations[0][5] = 10_000;
+      return JSON.stringify(handed);
+    }]) {
       writeHandedRelations(handoff, found);
       keepRelations(root, key, handoff);
       const kept = join(root, '.cache/relations.json');
