@@ -7,21 +7,24 @@
  * (/pagefind-changes/) that the search page merges like any shard. The base's
  * records that changed or went are listed in /pagefind/shards.json as
  * `superseded`, by Pagefind's id, with their filters: the search page drops
- * them from the results and takes them off the facet counts, so a search
- * finds the same records, with the same counts, as in a whole index of the
- * same records. Only the order of results can differ (Pagefind ranks each
+ * them from the results and takes them off the facet counts. The overlay
+ * also holds the base's words (search-index-vocabulary.ts), so that each
+ * index matches a word exactly, or by prefix, as a whole index would. A
+ * search then finds the same records, with the same counts, as in a whole
+ * index of the same records; only their order can differ (Pagefind ranks each
  * index by its own word statistics).
  *
  * The index is written whole again, and becomes the new base, when the
  * changes grow past `OVERLAY_LIMITS`, when the base was written by other
- * code or another Pagefind, or when its files in dist/ are not the ones
- * described here.
+ * code or another Pagefind, when its files in dist/ are not the ones
+ * described here, or when the overlay could not give the same results
+ * (search-index.ts, `writeOverlay`).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { hashFiles } from './file-hash.ts';
+import { fragmentIds, readFragment, type Fragment } from './pagefind-files.ts';
 import type { SearchRecord } from './search-records.ts';
 
 /** A record of the base index. */
@@ -59,7 +62,7 @@ export const OVERLAY_FOLDER_SUFFIX = '-changes';
 
 /** The code and the Pagefind a base depends on. */
 export function baseKey(root: string): string {
-  return hashFiles(root, ['src/lib/search-index.ts', 'src/lib/search-index-base.ts', 'node_modules/pagefind/package.json']).digest('base64url');
+  return hashFiles(root, ['src/lib/search-index.ts', 'src/lib/search-index-base.ts', 'src/lib/search-index-vocabulary.ts', 'src/lib/pagefind-files.ts', 'node_modules/pagefind/package.json']).digest('base64url');
 }
 
 export function recordHash(record: SearchRecord): string {
@@ -138,28 +141,22 @@ function overlayWithinLimits(
   return { kind: 'overlay', changed, superseded, reused };
 }
 
-/** Pagefind's fragment files: gzip, a 12-byte signature, then JSON that starts with the record's URL. */
-function readFragment(path: string): { url: string; filters: Record<string, string[]> } {
-  const text = gunzipSync(readFileSync(path)).subarray(12).toString('utf8');
-  return JSON.parse(text) as { url: string; filters: Record<string, string[]> };
-}
-
-/** Pagefind's id of every record in a folder's index, by URL. */
-export function fragmentIds(folder: string): Map<string, string> {
-  const ids = new Map<string, string>();
-  const fragments = join(folder, 'fragment');
-  for (const name of readdirSync(fragments)) {
-    if (!name.endsWith('.pf_fragment')) continue;
-    ids.set(readFragment(join(fragments, name)).url, name.slice(0, -'.pf_fragment'.length));
-  }
-  return ids;
-}
-
-/** The filters of a record of the base, read from its fragment in `dist`: the search page takes them off the counts. */
-export function baseRecordFilters(dist: string, base: SearchIndexBase, url: string): Record<string, string[]> {
+/** A record of the base as its fragment in `dist` holds it: the search page takes its filters off the counts. */
+export function baseFragment(dist: string, base: SearchIndexBase, url: string): Fragment {
   const record = base.records[url];
   if (!record) throw new Error(`search index: ${url} is not a record of the base index`);
-  return readFragment(join(dist, base.folders[record.shard]!, 'fragment', `${record.id}.pf_fragment`)).filters;
+  return readFragment(join(dist, base.folders[record.shard]!, 'fragment', `${record.id}.pf_fragment`));
+}
+
+/** Ids Pagefind gave more than one record of the base: ids are short hashes, unique within one shard's index only. */
+export function ambiguousIds(base: SearchIndexBase): Set<string> {
+  const seen = new Set<string>();
+  const ambiguous = new Set<string>();
+  for (const { id } of Object.values(base.records)) {
+    if (seen.has(id)) ambiguous.add(id);
+    seen.add(id);
+  }
+  return ambiguous;
 }
 
 /** The base made of a whole index just written: each shard's records, and the folders Pagefind wrote them to. */

@@ -18,7 +18,9 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { baseRecordFilters, describeBase, fragmentIds, OVERLAY_FOLDER_SUFFIX, OVERLAY_LIMITS, planIndex, type IndexPlan, type SearchIndexBase } from './search-index-base.ts';
+import { fragmentIds, indexWords } from './pagefind-files.ts';
+import { ambiguousIds, baseFragment, describeBase, OVERLAY_FOLDER_SUFFIX, OVERLAY_LIMITS, planIndex, type IndexPlan, type SearchIndexBase } from './search-index-base.ts';
+import { prefixMismatches, vocabularyRecord, VOCABULARY_URLS } from './search-index-vocabulary.ts';
 import type { SearchRecord } from './search-records.ts';
 
 /** Record content per shard: about 1.3 GiB of Pagefind's memory; 1,000 typical documents hold 9.4 million. */
@@ -134,9 +136,9 @@ export async function writeSearchIndex(
   if (incremental) {
     const plan = incremental.base?.folders[0] === bundleDir ? planIndex(incremental.base, documents, incremental.limits) : ({ kind: 'whole', reason: 'no index of the last build to start from' } as const);
     if (plan.kind === 'overlay') {
-      const written = await writeOverlay(plan, incremental.base!, incremental.dir, outDir, bundleDir);
-      if (written) return written;
-      wholeReason = 'an id of the overlay is also one of the base';
+      const written = await writeOverlay(plan, documents, incremental.base!, incremental.dir, outDir, bundleDir);
+      if (typeof written !== 'string') return written;
+      wholeReason = written;
     } else wholeReason = plan.reason;
   }
   const shards = planShards(documents, shardCharacters);
@@ -163,28 +165,62 @@ async function writeManifest(outDir: string, bundleDir: string, manifest: ShardM
 }
 
 /**
- * The base's files linked from the last build, the changed records indexed into the overlay folder, and the manifest
- * that merges it and lists what it supersedes. Undefined, with nothing left in `outDir`, if an id of the overlay is
- * also one of the base's (Pagefind's ids are short hashes, unique within one index only): the search page could not
- * tell the two records apart.
+ * The base's files linked from the last build, the changed records and the vocabulary records
+ * (search-index-vocabulary.ts) indexed into the overlay folder, and the manifest that merges it and lists what it
+ * supersedes. Returns why not, with nothing left in `outDir`, when the merged index could not give a whole index's
+ * results: an id names two records (Pagefind's ids are short hashes, unique within one index only, and the search
+ * page drops a superseded record by its id), or a word would be matched by prefix in one index and exactly in another.
  */
-async function writeOverlay(plan: Extract<IndexPlan, { kind: 'overlay' }>, base: SearchIndexBase, dir: string, outDir: string, bundleDir: string): Promise<SearchIndexReport | undefined> {
-  for (const folder of base.folders) linkTree(join(dir, folder), join(outDir, folder), folder === bundleDir ? SHARD_MANIFEST : undefined);
+async function writeOverlay(
+  plan: Extract<IndexPlan, { kind: 'overlay' }>,
+  documents: readonly DocumentRecords[],
+  base: SearchIndexBase,
+  dir: string,
+  outDir: string,
+  bundleDir: string,
+): Promise<SearchIndexReport | string> {
   const overlay = `${bundleDir}${OVERLAY_FOLDER_SUFFIX}`;
+  const giveUp = async (reason: string) => {
+    for (const folder of [...base.folders, overlay]) await rm(join(outDir, folder), { recursive: true, force: true });
+    return reason;
+  };
+  const ambiguous = ambiguousIds(base);
+  const clash = plan.superseded.find((url) => ambiguous.has(base.records[url]!.id));
+  if (clash) return giveUp(`the id of superseded ${clash} is also another record’s in the last build’s index`);
+  for (const folder of base.folders) linkTree(join(dir, folder), join(outDir, folder), folder === bundleDir ? SHARD_MANIFEST : undefined);
   const merge = base.folders.slice(1).map((folder) => `/${folder}/`);
-  if (plan.changed.length > 0) {
-    await indexShard(plan.changed, join(outDir, overlay), 'the changed records');
+  const supersededFragments = plan.superseded.map((url) => baseFragment(dir, base, url));
+  const superseded: NonNullable<ShardManifest['superseded']> = Object.fromEntries(plan.superseded.map((url, index) => [base.records[url]!.id, supersededFragments[index]!.filters]));
+  if (plan.changed.length > 0 || plan.superseded.length > 0) {
+    const changed = new Set(plan.changed);
+    const kept = documents.flatMap((records) => records.filter((record) => !changed.has(record)));
+    const vocabulary = [vocabularyRecord(VOCABULARY_URLS.kept, kept), vocabularyRecord(VOCABULARY_URLS.superseded, supersededFragments)];
+    await indexShard([...plan.changed, ...vocabulary], join(outDir, overlay), 'the changed records');
+    const ids = fragmentIds(join(outDir, overlay));
     const baseIds = new Set(Object.values(base.records).map((record) => record.id));
-    if ([...fragmentIds(join(outDir, overlay)).values()].some((id) => baseIds.has(id))) {
-      for (const folder of [...base.folders, overlay]) await rm(join(outDir, folder), { recursive: true, force: true });
-      return undefined;
+    if ([...ids.values()].some((id) => baseIds.has(id))) return giveUp('an id of the overlay is also one of the base');
+    const vocabularyIds = { kept: ids.get(VOCABULARY_URLS.kept)!, superseded: ids.get(VOCABULARY_URLS.superseded)! };
+    let mismatches: string[];
+    try {
+      mismatches = prefixMismatches(indexWords(join(outDir, overlay)), vocabularyIds);
+    } catch (error) {
+      return giveUp(`the overlay's index could not be read (${(error as Error).message})`);
     }
-    merge.push(`/${overlay}/`);
+    if (mismatches.length > 0) {
+      const listed = mismatches.slice(0, 3).map((word) => `"${word}"`).join(', ');
+      return giveUp(`${mismatches.length} word${mismatches.length === 1 ? '' : 's'} (${listed}${mismatches.length > 3 ? ', …' : ''}) would be matched by prefix in one index and exactly in another`);
+    }
+    if (plan.changed.length > 0) {
+      merge.push(`/${overlay}/`);
+      for (const id of Object.values(vocabularyIds)) superseded[id] = {};
+    }
+    // Only removals: the overlay was written to check the words, and holds no record a search could find.
+    else await rm(join(outDir, overlay), { recursive: true, force: true });
   }
-  const superseded = Object.fromEntries(plan.superseded.map((url) => [base.records[url]!.id, baseRecordFilters(dir, base, url)]));
-  await writeManifest(outDir, bundleDir, { merge, ...(plan.superseded.length > 0 ? { superseded } : {}) });
+  const merged = merge.includes(`/${overlay}/`);
+  await writeManifest(outDir, bundleDir, { merge, ...(Object.keys(superseded).length > 0 ? { superseded } : {}) });
   let bytes = 0;
-  for (const folder of [...base.folders, ...(plan.changed.length > 0 ? [overlay] : [])]) bytes += await folderSize(join(outDir, folder));
+  for (const folder of [...base.folders, ...(merged ? [overlay] : [])]) bytes += await folderSize(join(outDir, folder));
   return {
     records: plan.reused + plan.changed.length,
     shards: base.folders.length,

@@ -88,7 +88,7 @@ describe('a search index written over the last build’s', () => {
     expect(Object.values(manifest.superseded ?? {})).toContainEqual(REMOVED.filters);
   });
 
-  it.each([[`?q=${NEW_WORD}`], [`?q=${OLD_WORD}`], ['?q=quokkas'], ['?q=multipolar'], ['?q=Lavrov&speaker=Wang+Yi'], ['?speaker=Sergey+Lavrov&year=2021'], ['?outlet=The+Diplomat']])(
+  it.each([[`?q=${NEW_WORD}`], [`?q=${OLD_WORD}`], ['?q=quokkas'], ['?q=Anchorage'], ['?q=solidarity'], ['?q=multipolar'], ['?q=Lavrov&speaker=Wang+Yi'], ['?speaker=Sergey+Lavrov&year=2021'], ['?outlet=The+Diplomat']])(
     'gives the same results and counts as the whole index for %s',
     async (query) => {
       const one = await search(whole.origin, query);
