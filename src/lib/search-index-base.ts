@@ -8,17 +8,17 @@
  * records that changed or went are listed in /pagefind/shards.json as
  * `superseded`, by Pagefind's id, with their filters: the search page drops
  * them from the results and takes them off the facet counts. The overlay
- * also holds the base's words (search-index-vocabulary.ts), so that each
- * index matches a word exactly, or by prefix, as a whole index would. A
- * search then finds the same records, with the same counts, as in a whole
- * index of the same records; only their order can differ (Pagefind ranks each
- * index by its own word statistics).
+ * also holds the base's words (search-index-vocabulary.ts), so that a search
+ * for a word that starts a word of the kept records finds the same records,
+ * with the same counts, as a whole index of the same records. Their order can differ
+ * (Pagefind ranks each index by its own word statistics), and so can near
+ * matches, as between shards.
  *
  * The index is written whole again, and becomes the new base, when the
  * changes grow past `OVERLAY_LIMITS`, when the base was written by other
  * code or another Pagefind, when its files in dist/ are not the ones
- * described here, or when the overlay could not give the same results
- * (search-index.ts, `writeOverlay`).
+ * described here, or when an id would name two records (search-index.ts,
+ * `writeOverlay`).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';

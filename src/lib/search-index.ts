@@ -18,9 +18,9 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { fragmentIds, indexWords } from './pagefind-files.ts';
+import { fragmentIds } from './pagefind-files.ts';
 import { ambiguousIds, baseFragment, describeBase, OVERLAY_FOLDER_SUFFIX, OVERLAY_LIMITS, planIndex, type IndexPlan, type SearchIndexBase } from './search-index-base.ts';
-import { prefixMismatches, vocabularyRecord, VOCABULARY_URLS } from './search-index-vocabulary.ts';
+import { vocabularyRecord, VOCABULARY_URLS } from './search-index-vocabulary.ts';
 import type { SearchRecord } from './search-records.ts';
 
 /** Record content per shard: about 1.3 GiB of Pagefind's memory; 1,000 typical documents hold 9.4 million. */
@@ -167,9 +167,8 @@ async function writeManifest(outDir: string, bundleDir: string, manifest: ShardM
 /**
  * The base's files linked from the last build, the changed records and the vocabulary records
  * (search-index-vocabulary.ts) indexed into the overlay folder, and the manifest that merges it and lists what it
- * supersedes. Returns why not, with nothing left in `outDir`, when the merged index could not give a whole index's
- * results: an id names two records (Pagefind's ids are short hashes, unique within one index only, and the search
- * page drops a superseded record by its id), or a word would be matched by prefix in one index and exactly in another.
+ * supersedes. Returns why not, with nothing left in `outDir`, when an id would name two records: Pagefind's ids are
+ * short hashes, unique within one index only, and the search page drops a superseded record by its id.
  */
 async function writeOverlay(
   plan: Extract<IndexPlan, { kind: 'overlay' }>,
@@ -191,7 +190,7 @@ async function writeOverlay(
   const merge = base.folders.slice(1).map((folder) => `/${folder}/`);
   const supersededFragments = plan.superseded.map((url) => baseFragment(dir, base, url));
   const superseded: NonNullable<ShardManifest['superseded']> = Object.fromEntries(plan.superseded.map((url, index) => [base.records[url]!.id, supersededFragments[index]!.filters]));
-  if (plan.changed.length > 0 || plan.superseded.length > 0) {
+  if (plan.changed.length > 0) {
     const changed = new Set(plan.changed);
     const kept = documents.flatMap((records) => records.filter((record) => !changed.has(record)));
     const vocabulary = [vocabularyRecord(VOCABULARY_URLS.kept, kept), vocabularyRecord(VOCABULARY_URLS.superseded, supersededFragments)];
@@ -199,23 +198,8 @@ async function writeOverlay(
     const ids = fragmentIds(join(outDir, overlay));
     const baseIds = new Set(Object.values(base.records).map((record) => record.id));
     if ([...ids.values()].some((id) => baseIds.has(id))) return giveUp('an id of the overlay is also one of the base');
-    const vocabularyIds = { kept: ids.get(VOCABULARY_URLS.kept)!, superseded: ids.get(VOCABULARY_URLS.superseded)! };
-    let mismatches: string[];
-    try {
-      mismatches = prefixMismatches(indexWords(join(outDir, overlay)), vocabularyIds);
-    } catch (error) {
-      return giveUp(`the overlay's index could not be read (${(error as Error).message})`);
-    }
-    if (mismatches.length > 0) {
-      const listed = mismatches.slice(0, 3).map((word) => `"${word}"`).join(', ');
-      return giveUp(`${mismatches.length} word${mismatches.length === 1 ? '' : 's'} (${listed}${mismatches.length > 3 ? ', …' : ''}) would be matched by prefix in one index and exactly in another`);
-    }
-    if (plan.changed.length > 0) {
-      merge.push(`/${overlay}/`);
-      for (const id of Object.values(vocabularyIds)) superseded[id] = {};
-    }
-    // Only removals: the overlay was written to check the words, and holds no record a search could find.
-    else await rm(join(outDir, overlay), { recursive: true, force: true });
+    merge.push(`/${overlay}/`);
+    for (const url of Object.values(VOCABULARY_URLS)) superseded[ids.get(url)!] = {};
   }
   const merged = merge.includes(`/${overlay}/`);
   await writeManifest(outDir, bundleDir, { merge, ...(Object.keys(superseded).length > 0 ? { superseded } : {}) });
