@@ -138,6 +138,8 @@ async function benchOurs(size: number): Promise<Row> {
   const rebuild = await measure(process.execPath, ['scripts/build.ts'], { cwd: folder });
   if (rebuild.status !== 0) fail('the rebuild', rebuild);
   row.rebuildSeconds = rebuild.seconds;
+  // Whether the rebuild's index was an overlay or written whole is what its time depends on most: say which.
+  console.error(`[bench] rebuild after a closing line: ${/^Search: .*$/mu.exec(rebuild.output)?.[0] ?? 'no search line'}`);
   // And a word of a statement: one of this document's statements, found in the dataset, whose words the file holds as printed.
   const text = readFileSync(path, 'utf8');
   const dataset = JSON.parse(readFileSync(join(folder, 'dist/data/statements.json'), 'utf8')) as { statements: { document: string; text: string; speakers: string[] }[] };
@@ -150,6 +152,7 @@ async function benchOurs(size: number): Promise<Row> {
   // Had the edit missed every statement, the relations would have been kept from the rebuild before.
   if (!/^Relations: .* in \d+ ms/mu.test(statementRebuild.output)) throw new Error('the statement edit left the relations unchanged: edit a statement instead');
   row.statementRebuildSeconds = statementRebuild.seconds;
+  console.error(`[bench] rebuild after a statement's word: ${/^Search: .*$/mu.exec(statementRebuild.output)?.[0] ?? 'no search line'}`);
   rmSync(folder, { recursive: true, force: true });
   return row;
 }
