@@ -73,17 +73,21 @@ export function entryHash(folder: string): string {
   return createHash('sha256').update(readFileSync(join(folder, 'pagefind-entry.json'))).digest('base64url');
 }
 
-/** The base described by `file`, if it was written by this code and `dist` still holds its files; otherwise undefined. */
-export function readBase(file: string, key: string, dist: string): SearchIndexBase | undefined {
-  if (!existsSync(file)) return undefined;
+/**
+ * The base described by `file`, if it was written by this code and `dist` still holds its files; otherwise why not
+ * (the build reports it as the reason the index was written whole).
+ */
+export function readBase(file: string, key: string, dist: string): SearchIndexBase | string {
+  if (!existsSync(file)) return 'no index of the last build to start from';
   try {
     const base = JSON.parse(readFileSync(file, 'utf8')) as SearchIndexBase;
-    if (base.key !== key || base.folders.length === 0 || base.folders.length !== base.entries.length) return undefined;
+    if (base.key !== key) return 'the search-index code or Pagefind changed since the last build';
+    if (base.folders.length === 0 || base.folders.length !== base.entries.length) return `${file} describes no index`;
     const inPlace = base.folders.every((folder, index) => existsSync(join(dist, folder, 'pagefind-entry.json')) && entryHash(join(dist, folder)) === base.entries[index]);
-    return inPlace ? base : undefined;
+    return inPlace ? base : 'the last build’s index in dist/ is not the one described in .cache/';
   } catch {
     // Damaged or edited by hand: the index is written whole, and a new base kept.
-    return undefined;
+    return `${file} could not be read`;
   }
 }
 

@@ -81,8 +81,9 @@ async function writeIndex({ corpus, outDir, base: files }: SearchIndexJob): Prom
   const documents = searchRecordsByDocument(corpus);
   if (!files) return writeSearchIndex(documents, outDir);
   const key = baseKey(files.root);
-  const base = files.previousDir ? readBase(files.baseFile, key, files.previousDir) : undefined;
-  const { base: next, ...report } = await writeSearchIndex(documents, outDir, { incremental: { key, base, dir: files.previousDir ?? '' } });
+  const read = files.previousDir ? readBase(files.baseFile, key, files.previousDir) : 'no last build to start from';
+  const base = typeof read === 'string' ? { base: undefined, unusable: read } : { base: read };
+  const { base: next, ...report } = await writeSearchIndex(documents, outDir, { incremental: { key, ...base, dir: files.previousDir ?? '' } });
   if (next) {
     writeFileSync(`${files.nextBaseFile}.tmp`, JSON.stringify(next));
     renameSync(`${files.nextBaseFile}.tmp`, files.nextBaseFile);

@@ -92,6 +92,8 @@ export interface IncrementalIndex {
   key: string;
   /** The kept base, if it is still in `dir` (`readBase`). */
   base: SearchIndexBase | undefined;
+  /** Why there is none, if so: the reason the index is written whole. */
+  unusable?: string;
   /** The last build's site, which holds the base's files. */
   dir: string;
   /** How far the changes may grow before the index is written whole (`OVERLAY_LIMITS` by default). */
@@ -134,7 +136,7 @@ export async function writeSearchIndex(
 ): Promise<SearchIndexReport> {
   let wholeReason: string | undefined;
   if (incremental) {
-    const plan = incremental.base?.folders[0] === bundleDir ? planIndex(incremental.base, documents, incremental.limits) : ({ kind: 'whole', reason: 'no index of the last build to start from' } as const);
+    const plan = incremental.base?.folders[0] === bundleDir ? planIndex(incremental.base, documents, incremental.limits) : ({ kind: 'whole', reason: incremental.unusable ?? 'no index of the last build to start from' } as const);
     if (plan.kind === 'overlay') {
       const written = await writeOverlay(plan, documents, incremental.base!, incremental.dir, outDir, bundleDir);
       if (typeof written !== 'string') return written;

@@ -2,8 +2,11 @@
  * What a rebuild's search index is written as (search-index-base.ts), and how
  * the search page takes the superseded records out (search-page.ts).
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planIndex, recordHash, type SearchIndexBase } from '../../../src/lib/search-index-base.ts';
+import { entryHash, planIndex, readBase, recordHash, type SearchIndexBase } from '../../../src/lib/search-index-base.ts';
 import type { SearchRecord } from '../../../src/lib/search-records.ts';
 import { withoutSuperseded } from '../../../src/scripts/search-page.ts';
 
@@ -51,6 +54,29 @@ describe('planIndex', () => {
 
   it('writes the index whole when two records share a URL', () => {
     expect(planIndex(base, [[record('/documents/a/', 'one'), record('/documents/a/', 'two')]])).toEqual({ kind: 'whole', reason: 'two search records at /documents/a/' });
+  });
+});
+
+describe('readBase', () => {
+  it('returns the base while dist/ holds its files, and otherwise says why not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dispatch-read-base-'));
+    try {
+      const file = join(dir, 'search-index.json');
+      const dist = join(dir, 'dist');
+      mkdirSync(join(dist, 'pagefind'), { recursive: true });
+      writeFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), '{"version":"1.6.0"}');
+      expect(readBase(file, 'k', dist)).toBe('no index of the last build to start from');
+      const kept = { ...base, entries: [entryHash(join(dist, 'pagefind'))] };
+      writeFileSync(file, JSON.stringify(kept));
+      expect(readBase(file, 'k', dist)).toEqual(kept);
+      expect(readBase(file, 'other', dist)).toBe('the search-index code or Pagefind changed since the last build');
+      writeFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), '{"version":"1.6.1"}');
+      expect(readBase(file, 'k', dist)).toBe('the last build’s index in dist/ is not the one described in .cache/');
+      writeFileSync(file, '{');
+      expect(readBase(file, 'k', dist)).toBe(`${file} could not be read`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
