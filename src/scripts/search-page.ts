@@ -294,6 +294,8 @@ export function startSearchPage(): void {
 
   let generation = 0;
   let pending: PagefindSearch['results'] = [];
+  /** The query of the results shown: the box may already hold words not yet searched for. */
+  let shownQuery = '';
 
   const renderMore = async (query: string, run: number) => {
     const page = pending.slice(0, PAGE_SIZE);
@@ -344,6 +346,7 @@ export function startSearchPage(): void {
     const search = await pagefind.search(state.query || null, { filters: pagefindFilters(state.filters) });
     if (current !== generation || !search) return;
     pending = search.results;
+    shownQuery = state.query;
     const count = search.results.length;
     const described = state.query ? `for “${state.query}”` : 'for these filters';
     status.textContent = (count === 0 ? `No results ${described}.` : `${count} ${count === 1 ? 'result' : 'results'} ${described}.`) + note;
@@ -373,7 +376,7 @@ export function startSearchPage(): void {
     clearTimeout(typing);
     apply(true);
   });
-  more.addEventListener('click', () => void renderMore(input.value.trim(), generation));
+  more.addEventListener('click', () => void renderMore(shownQuery, generation));
   window.addEventListener('popstate', () => {
     const state = stateFromLocation();
     showState(state);

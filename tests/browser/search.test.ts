@@ -240,6 +240,21 @@ describe('search in the browser', () => {
     console.info(`first search: ${requested.filter((path) => path.startsWith('/pagefind/')).length} files, ${bytes} bytes gzip, first results in ${elapsed} ms`);
   });
 
+  it('links the next page of results with the query they were found for, not words typed since', async () => {
+    await page.goto(`${server.origin}/search/?q=Lavrov`);
+    await results();
+    expect(await page.locator('#search-more').isVisible()).toBe(true);
+    // Words in the box the search has not run for yet (typed within the 200 ms before it runs).
+    await page.evaluate(() => {
+      document.querySelector<HTMLInputElement>('#search-query')!.value = 'unsearched words';
+    });
+    await page.locator('#search-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 10);
+    const hrefs = await page.locator('#search-results > li:nth-child(n+11) .result-source a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.every((href) => new URL(href, 'http://x').searchParams.get('hl') === 'Lavrov')).toBe(true);
+  });
+
   it('logs no console errors', () => {
     expect(consoleErrors).toEqual([]);
   });
