@@ -203,7 +203,7 @@ async function writeOverlay(
     merge.push(`/${overlay}/`);
     for (const url of Object.values(VOCABULARY_URLS)) superseded[ids.get(url)!] = {};
   }
-  const merged = merge.includes(`/${overlay}/`);
+  const merged = plan.changed.length > 0;
   await writeManifest(outDir, bundleDir, { merge, ...(Object.keys(superseded).length > 0 ? { superseded } : {}) });
   let bytes = 0;
   for (const folder of [...base.folders, ...(merged ? [overlay] : [])]) bytes += await folderSize(join(outDir, folder));
