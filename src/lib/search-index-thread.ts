@@ -2,8 +2,9 @@
  * The search index written in a worker thread, so that `npm run build` can
  * start it as soon as the content is checked: the records need no relations,
  * and the thread feeds Pagefind's process while the main thread finds the
- * relations that Astro's pages wait for. In a cold build the thread and the
- * Pagefind process it starts run at a lower priority than the pages (`nice`).
+ * relations that Astro's pages wait for. The thread and the Pagefind process
+ * it starts can run at a lower priority (`nice`); `npm run build` leaves them
+ * at the pages' own (scripts/build.ts says why).
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
