@@ -15,6 +15,7 @@ import {
   chicagoNote,
   citationKey,
   cslJson,
+  excerpt,
   ris,
   type CitableDocument,
   type CitableStatement,
@@ -81,6 +82,26 @@ const unattributed: CitableStatement = {
   text: 'According to analysts, a setback.',
   url: `${dispatch.siteUrl}#s-according-to-analysts`,
 };
+
+describe('excerpt', () => {
+  // Code points outside the BMP count as one each and are never split.
+  const astral = '𝐀';
+  it('keeps a quotation of at most the limit whole, counted in code points', () => {
+    const text = `${astral.repeat(150)} ${'b'.repeat(49)}`; // 200 code points, 351 UTF-16 units
+    expect(excerpt(`  ${text}\n`)).toBe(text);
+  });
+  it('cuts one code point over the limit at the last space, with an ellipsis', () => {
+    const text = `${astral.repeat(150)} ${'b'.repeat(50)}`; // 201 code points
+    expect(excerpt(text)).toBe(`${astral.repeat(150)}…`);
+  });
+  it('cuts mid-word when no space is near the limit, never inside a surrogate pair', () => {
+    const text = `${'a'.repeat(50)} ${astral.repeat(300)}`;
+    const cut = excerpt(text);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(Array.from(cut.slice(0, -1))).toHaveLength(QUOTE_EXCERPT_LENGTH);
+    expect(cut.slice(0, -1)).toBe(Array.from(text).slice(0, QUOTE_EXCERPT_LENGTH).join(''));
+  });
+});
 
 describe('chicagoNote', () => {
   it('cites a document as Outlet, “Title,” Date, URL.', () => {
