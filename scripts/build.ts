@@ -11,8 +11,8 @@
  * Astro renders on one thread; the relations are found here while Astro
  * starts up (relations-handoff.ts), and the outputs that need no page are
  * written while it renders, niced in a cold build so that the pages keep
- * their core; the search index is not niced (see `startSearchIndexThread` below). When both succeed, this process's output joins Astro's and the
- * staging folder replaces dist/. A failure anywhere exits non-zero and leaves dist/ as the
+ * their core (the search index's thread excepted, see below). When both
+ * succeed, this process's output joins Astro's and the staging folder replaces dist/. A failure anywhere exits non-zero and leaves dist/ as the
  * last good build: nothing half-built is ever in dist/ to be published.
  *
  * A rebuild renders again only the pages whose data changed (page-cache.ts):
@@ -151,15 +151,20 @@ const { astro, astroExit } = started;
 
 let search: SearchIndexThread | undefined;
 let relationsCacheKey = '';
+/**
+ * This process's report lines, printed once Astro has exited: Astro prints each page's path and then, on the same
+ * line, its time, so a line printed meanwhile could land in the middle of one ("…/index.htmlSearch: …").
+ */
+const reports: string[] = [];
 try {
   const startedAt = performance.now();
   const corpus = corpusOf(check.speakers, check.documents, (_, index) => check.annotations[index]!.frontmatter);
-  // The search index needs no relations: in its own thread, from now on. Not niced, in a cold build either: its last
-  // steps (Pagefind writing its files, then the base described for the next build) run one after the other, and
-  // niced they ended 3-4 s after Astro's pages with one core idle (a perf timeline of 1,000 documents, December 7).
-  // Five pairs of cold builds at 1,000: 37.0 s on average against 39.0 s niced, faster in four.
+  // The search index needs no relations: in its own thread, from now on. On Linux a thread has its own priority, and
+  // this one (with the Pagefind process it starts) keeps the one it starts with, so it is not niced below, in a cold
+  // build either: its last steps (Pagefind writing its files, then the base described for the next build) run one
+  // after the other, and niced they ended 3-4 s after Astro's pages with one core idle (a perf timeline of 1,000
+  // documents, December 7). Five pairs of cold builds at 1,000: 37.0 s on average against 39.0 s niced, faster in four.
   search = startSearchIndexThread(corpus, PARALLEL_DIR, {
-    nice: 0,
     base: { root, baseFile: SEARCH_BASE, nextBaseFile: NEXT_SEARCH_BASE, ...(existsSync(OUT_DIR) ? { previousDir: join(root, OUT_DIR) } : {}) },
   });
   // With no relations kept, their key is made once Astro has them: hashing every statement's inputs took 0.6 s at
@@ -168,7 +173,7 @@ try {
   const kept = relationsCacheKey ? reuseRelations(root, relationsCacheKey, RELATIONS_FILE, statementTexts(corpus.documents)) : undefined;
   const found = kept ?? findRelations(root, corpus.documents);
   if (!kept) writeHandedRelations(RELATIONS_FILE, found);
-  console.log(describeRelations(found, { cached: kept !== undefined }));
+  reports.push(describeRelations(found, { cached: kept !== undefined }));
   // In a cold build, Astro's pages are the critical path from here on.
   if (!rebuild) lowerThreadPriority(10);
   relationsCacheKey ||= relationsKey(root, corpus.documents);
@@ -177,7 +182,7 @@ try {
     startedAt,
     cache: { ...pageCache, report: DOWNLOAD_REPORT },
   });
-  console.log(`${describeParallelOutputs(report)} (beside the pages)`);
+  reports.push(`${describeParallelOutputs(report)} (beside the pages)`);
 } catch (error) {
   astro.kill();
   // The search thread writes into the folder `fail` deletes: stop it first.
@@ -187,6 +192,7 @@ try {
 }
 
 const status = await astroExit;
+for (const line of reports) console.log(line);
 rmSync(CONTENT_FILE, { force: true });
 if (status !== 0) fail(`Build failed (exit ${status}).`);
 keepRelations(root, relationsCacheKey, RELATIONS_FILE);

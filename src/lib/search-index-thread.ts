@@ -2,9 +2,9 @@
  * The search index written in a worker thread, so that `npm run build` can
  * start it as soon as the content is checked: the records need no relations,
  * and the thread feeds Pagefind's process while the main thread finds the
- * relations that Astro's pages wait for. The thread and the Pagefind process
- * it starts can run at a lower priority (`nice`); `npm run build` leaves them
- * at the pages' own (scripts/build.ts says why).
+ * relations that Astro's pages wait for. It runs at the priority of the
+ * thread that starts it, as does the Pagefind process it starts: `npm run
+ * build` starts it before it nices its own thread (scripts/build.ts says why).
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
@@ -30,7 +30,6 @@ interface SearchIndexJob {
   searchIndexJob: true;
   corpus: Corpus;
   outDir: string;
-  nice: number;
   base?: SearchIndexBaseFiles;
 }
 
@@ -44,8 +43,8 @@ export interface SearchIndexThread {
 }
 
 /** Starts indexing the corpus's search records into `outDir` in a worker thread. */
-export function startSearchIndexThread(corpus: Corpus, outDir: string, { nice = 10, base }: { nice?: number; base?: SearchIndexBaseFiles } = {}): SearchIndexThread {
-  const job: SearchIndexJob = { searchIndexJob: true, corpus, outDir, nice, ...(base ? { base } : {}) };
+export function startSearchIndexThread(corpus: Corpus, outDir: string, { base }: { base?: SearchIndexBaseFiles } = {}): SearchIndexThread {
+  const job: SearchIndexJob = { searchIndexJob: true, corpus, outDir, ...(base ? { base } : {}) };
   const worker = new Worker(new URL(import.meta.url), { workerData: job });
   const report = new Promise<SearchIndexReport>((resolve, reject) => {
     let replied = false;
@@ -96,8 +95,6 @@ if (!isMainThread && (workerData as Partial<SearchIndexJob> | undefined)?.search
   const job = workerData as SearchIndexJob;
   let reply: SearchIndexReply;
   try {
-    // On Linux a thread has its own priority, and Pagefind's process, started from this thread, inherits it.
-    if (job.nice !== 0) lowerThreadPriority(job.nice);
     reply = { report: await writeIndex(job) };
   } catch (error) {
     reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

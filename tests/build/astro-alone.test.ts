@@ -41,6 +41,11 @@ describe('astro build on its own', () => {
     // npm run build found the relations once, in its own process, and Astro took them from it.
     expect(staged.output.match(/^Relations: /gmu)).toHaveLength(1);
     expect(staged.output).toMatch(/^Search: 29 records of 5 documents in 1 shard\(s\).* \(beside the pages\)$/mu);
+    // Both lines come after Astro's last, never inside one of its page lines (at 1,000 documents one did).
+    const astroDone = staged.output.lastIndexOf('[build] Complete!');
+    expect(astroDone).toBeGreaterThan(0);
+    expect(staged.output.search(/^Relations: /mu)).toBeGreaterThan(astroDone);
+    expect(staged.output.search(/^Search: /mu)).toBeGreaterThan(astroDone);
   });
 
   it('writes the same files', () => {
