@@ -163,7 +163,8 @@ try {
   // this one (with the Pagefind process it starts) keeps the one it starts with, so it is not niced below, in a cold
   // build either: its last steps (Pagefind writing its files, then the base described for the next build) run one
   // after the other, and niced they ended 3-4 s after Astro's pages with one core idle (a perf timeline of 1,000
-  // documents, December 7). Five pairs of cold builds at 1,000: 37.0 s on average against 39.0 s niced, faster in four.
+  // documents, December 7). Nine pairs of cold builds at 1,000: 36.8 s on average against 39.0 s niced, faster in eight;
+  // the relations, which Astro's first page waits for, take 1-2 s longer beside it (7.9-9.3 s against 6.7-7.5 s).
   search = startSearchIndexThread(corpus, PARALLEL_DIR, {
     base: { root, baseFile: SEARCH_BASE, nextBaseFile: NEXT_SEARCH_BASE, ...(existsSync(OUT_DIR) ? { previousDir: join(root, OUT_DIR) } : {}) },
   });
