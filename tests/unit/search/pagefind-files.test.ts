@@ -3,24 +3,16 @@
  * only, and must give what reading the whole fragment gives, for fragments Pagefind wrote and for the layouts where
  * the head is not enough (a URL longer than it, `url` not first).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { temporaryFolders } from '../../helpers/temporary.ts';
 import { fragmentIds, readFragment } from '../../../src/lib/pagefind-files.ts';
 import { writeSearchIndex } from '../../../src/lib/search-index.ts';
 import type { SearchRecord } from '../../../src/lib/search-records.ts';
 
-const folders: string[] = [];
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-function temporary(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'dispatch-fragments-unit-'));
-  folders.push(folder);
-  return folder;
-}
+const temporary = temporaryFolders('dispatch-fragments-unit-');
 
 /** Words that do not repeat, so that gzip's first kilobyte ends long before the fragment does. */
 const noise = (seed: number, words: number) => Array.from({ length: words }, (_, index) => ((seed + index) * 2654435761 % 4294967296).toString(36)).join(' ');

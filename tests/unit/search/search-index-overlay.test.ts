@@ -3,25 +3,17 @@
  * temporary folder: the overlay with its vocabulary records, and the index written whole when an id would name two
  * records. The search results themselves are compared in the browser (tests/browser/search-overlay.test.ts).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { temporaryFolders } from '../../helpers/temporary.ts';
 import { fragmentIds, readFragment } from '../../../src/lib/pagefind-files.ts';
 import type { SearchIndexBase } from '../../../src/lib/search-index-base.ts';
 import { SHARD_CHARACTERS, SHARD_MANIFEST, writeSearchIndex, type DocumentRecords, type ShardManifest } from '../../../src/lib/search-index.ts';
 import { vocabularyRecord, VOCABULARY_URLS } from '../../../src/lib/search-index-vocabulary.ts';
 import type { SearchRecord } from '../../../src/lib/search-records.ts';
 
-const folders: string[] = [];
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-function temporary(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'dispatch-overlay-unit-'));
-  folders.push(folder);
-  return folder;
-}
+const temporary = temporaryFolders('dispatch-overlay-unit-');
 
 const record = (slug: string, content: string, speaker = 'Wang Yi'): SearchRecord => ({
   url: `/documents/${slug}/#p1`,
