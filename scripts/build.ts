@@ -189,6 +189,8 @@ try {
   // The search thread writes into the folder `fail` deletes: stop it first.
   await search?.stop();
   await astroExit;
+  // What was done before the failure (the relations, say), so the message below is read after it.
+  for (const line of reports) console.log(line);
   fail(`Build failed: the relations, search index or downloads could not be written:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 }
 
