@@ -1,8 +1,9 @@
 /**
  * Annotates many documents on every core. Annotation is the content check's
  * whole cost (Markdown parsing above all) and each document is independent of
- * the others, so documents are handed to worker threads one at a time, as each
- * worker frees up. A handful of documents is annotated in this thread: a
+ * the others, so documents are handed to worker threads as the check reads
+ * them (`annotationQueue`), a few at a time to each, the rest as each worker
+ * frees up. A handful of documents is annotated in this thread: a
  * worker's start-up (loading the pipeline) costs more than it saves. The
  * workers are started before the content is read (`startAnnotationPool`), so
  * their start-up overlaps the reading.
@@ -64,6 +65,77 @@ export function startAnnotationPool(workers: number): AnnotationPool {
   return { workers, threads, close: async () => void (await Promise.all(threads.map((worker) => worker.terminate()))) };
 }
 
+/** Documents a worker holds at once: one it annotates, the next ones waiting, so it never waits for this thread. */
+const IN_FLIGHT = 4;
+
+/**
+ * Documents handed to a pool's workers as they come (`add`, while the content is still being read), each to the
+ * worker with the fewest in hand; the rest wait here and go to whichever worker answers first.
+ */
+export interface AnnotationQueue {
+  add(file: AnnotationInput): void;
+  /** Every added document's annotation, in the order added; closes the pool. Rejects with the first failure's file. */
+  done(): Promise<AnnotatedDocument[]>;
+  /** Stops the workers without waiting for their answers: for a check that has already failed. */
+  cancel(): Promise<void>;
+}
+
+export function annotationQueue(root: string, pool: AnnotationPool): AnnotationQueue {
+  const files: AnnotationInput[] = [];
+  const results: AnnotatedDocument[] = [];
+  const waiting: number[] = [];
+  const inHand = pool.threads.map(() => 0);
+  let answered = 0;
+  let failure: Error | undefined;
+  let settle: (() => void) | undefined;
+  const check = () => {
+    if (settle && (failure || answered === files.length)) settle();
+  };
+  const send = (worker: number, index: number) => {
+    inHand[worker]!++;
+    pool.threads[worker]!.postMessage({ index, root, file: files[index]! } satisfies AnnotationJob);
+  };
+  pool.threads.forEach((thread, worker) => {
+    thread.on('message', (reply: AnnotationReply) => {
+      inHand[worker]!--;
+      answered++;
+      if ('error' in reply) failure ??= new Error(`Annotating ${files[reply.index]!.path} failed:\n${reply.error}`);
+      else results[reply.index] = { key: reply.key, cached: reply.cached, frontmatter: reply.frontmatter };
+      const next = waiting.shift();
+      if (next !== undefined) send(worker, next);
+      check();
+    });
+    thread.on('error', (error: Error) => {
+      failure ??= error;
+      check();
+    });
+    thread.on('exit', (code) => {
+      if (answered < files.length || code !== 0) failure ??= new Error(`An annotation worker stopped (exit ${code}) before its documents were done.`);
+      check();
+    });
+  });
+  return {
+    add(file) {
+      const index = files.push(file) - 1;
+      const worker = inHand.indexOf(Math.min(...inHand));
+      if (inHand[worker]! < IN_FLIGHT) send(worker, index);
+      else waiting.push(index);
+    },
+    async done() {
+      await new Promise<void>((resolve) => {
+        settle = resolve;
+        check();
+      });
+      // Taken before the workers are stopped: their exits then are no failure.
+      const failed = failure;
+      await pool.close();
+      if (failed) throw failed;
+      return results;
+    },
+    cancel: () => pool.close(),
+  };
+}
+
 /** Annotates `files` in order, on `pool`'s workers when given one (which it closes), else on this thread. */
 export async function annotateDocuments(
   root: string,
@@ -79,33 +151,7 @@ export async function annotateDocuments(
     }
     return results;
   }
-  const results = new Array<AnnotatedDocument>(files.length);
-  let next = 0;
-  try {
-    await Promise.all(
-      pool.threads.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= files.length) return resolve();
-              const index = next++;
-              worker.postMessage({ index, root, file: files[index]! } satisfies AnnotationJob);
-            };
-            worker.on('message', (reply: AnnotationReply) => {
-              if ('error' in reply) return reject(new Error(`Annotating ${files[reply.index]!.path} failed:\n${reply.error}`));
-              results[reply.index] = { key: reply.key, cached: reply.cached, frontmatter: reply.frontmatter };
-              send();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (next < files.length || code !== 0) reject(new Error(`An annotation worker stopped (exit ${code}) before its documents were done.`));
-            });
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await pool.close();
-  }
-  return results;
+  const queue = annotationQueue(root, pool);
+  for (const file of files) queue.add(file);
+  return queue.done();
 }

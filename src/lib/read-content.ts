@@ -130,7 +130,26 @@ export function readSpeakers(root: string): { speakers: Speaker[]; problems: Con
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-export function readDocuments(root: string, speakers: readonly Speaker[]): { documents: SourceDocument[]; problems: ContentProblem[] } {
+/** One document as read: what the check keeps, and the file's whole text, which the annotation is keyed by. */
+export interface ReadDocument {
+  document: SourceDocument;
+  text: string;
+}
+
+/**
+ * Reads the documents one at a time, so that a caller can hand each on (to the annotation workers) as soon as it is
+ * read: `names` in order, `read(name)` for each, then `documents` and `problems` hold what `readDocuments` returns.
+ */
+export interface DocumentReader {
+  /** The folder's Markdown files, sorted. */
+  names: readonly string[];
+  /** Reads and validates one; `undefined` when it has no usable frontmatter (its problems are in `problems`). */
+  read(name: string): ReadDocument | undefined;
+  documents: SourceDocument[];
+  problems: ContentProblem[];
+}
+
+export function documentReader(root: string, speakers: readonly Speaker[]): DocumentReader {
   const problems: ContentProblem[] = [];
   const documents: SourceDocument[] = [];
   const speakerIds = new Set(speakers.map((speaker) => speaker.id));
@@ -139,7 +158,7 @@ export function readDocuments(root: string, speakers: readonly Speaker[]): { doc
   const folder = join(root, CONTENT_PATHS.documents);
   const names = readdirSync(folder).filter((name) => name.endsWith('.md')).sort();
 
-  for (const name of names) {
+  const read = (name: string): ReadDocument | undefined => {
     const file = `${CONTENT_PATHS.documents}/${name}`;
     const slug = name.slice(0, -'.md'.length);
     if (!ID_PATTERN.test(slug)) problems.push(problem('BadSlug', { file }, slug));
@@ -151,18 +170,18 @@ export function readDocuments(root: string, speakers: readonly Speaker[]): { doc
     const match = FRONTMATTER.exec(text);
     if (!match) {
       problems.push(problem('FrontmatterMissing', { file, line: 1 }));
-      continue;
+      return undefined;
     }
     const yaml = parseYaml(match[1] ?? '', 1);
     const yamlErrors = yamlProblems(file, yaml);
     if (yamlErrors.length) {
       problems.push(...yamlErrors);
-      continue;
+      return undefined;
     }
     const parsed = documentSchema.safeParse(yaml.document.toJS() ?? {});
     if (!parsed.success) {
       problems.push(...schemaProblems('FrontmatterInvalid', file, yaml, parsed.error.issues));
-      continue;
+      return undefined;
     }
     const frontmatter = parsed.data;
     const at = (path: (string | number)[]) => ({ file, line: lineOf(yaml, path) });
@@ -180,10 +199,10 @@ export function readDocuments(root: string, speakers: readonly Speaker[]): { doc
     let sourceText = '';
     if (existsSync(sourcePath)) {
       sourceText = readFileSync(sourcePath, 'utf8');
-      const sourceLines = new Set(sourceText.split(/\r?\n/).map(normaliseSpace));
+      const sourceLines = sourceText.split(/\r?\n/);
       for (const field of ['masthead', 'chrome'] as const) {
         frontmatter[field].forEach((line, index) => {
-          if (!sourceLines.has(normaliseSpace(line))) problems.push(problem('DroppedLineNotInSource', at([field, index]), field, line));
+          if (!isSourceLine(sourceLines, line)) problems.push(problem('DroppedLineNotInSource', at([field, index]), field, line));
         });
       }
     } else {
@@ -193,9 +212,27 @@ export function readDocuments(root: string, speakers: readonly Speaker[]): { doc
     const body = text.slice(match[0].length);
     const bodyLine = match[0].split('\n').length;
     if (body.trim() === '') problems.push(problem('EmptyBody', { file, line: bodyLine }));
-    documents.push({ slug, file, frontmatter, body, bodyLine, sourceText });
-  }
-  return { documents, problems };
+    const document: SourceDocument = { slug, file, frontmatter, body, bodyLine, sourceText };
+    documents.push(document);
+    return { document, text };
+  };
+  return { names, read, documents, problems };
+}
+
+export function readDocuments(root: string, speakers: readonly Speaker[]): { documents: SourceDocument[]; problems: ContentProblem[] } {
+  const reader = documentReader(root, speakers);
+  for (const name of reader.names) reader.read(name);
+  return { documents: reader.documents, problems: reader.problems };
+}
+
+/**
+ * Whether `line` is, whitespace aside, one of the source's lines. Only the lines holding the first word of `line` are
+ * normalised: normalising every line of every source took 0.25 s of the check at 1,000 documents.
+ */
+function isSourceLine(sourceLines: readonly string[], line: string): boolean {
+  const wanted = normaliseSpace(line);
+  const firstWord = wanted.split(' ')[0] ?? '';
+  return sourceLines.some((sourceLine) => sourceLine.includes(firstWord) && normaliseSpace(sourceLine) === wanted);
 }
 
 /** content/events.yaml: named events for the timeline. A missing file means none. */

@@ -6,7 +6,7 @@ import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ANNOTATION_CACHE } from '../../src/lib/annotation-cache.ts';
-import { annotateDocuments, poolSize, startAnnotationPool, type AnnotationInput } from '../../src/lib/annotation-pool.ts';
+import { annotateDocuments, annotationQueue, poolSize, startAnnotationPool, type AnnotationInput } from '../../src/lib/annotation-pool.ts';
 import { documentsToAnnotate } from '../../src/lib/check-content.ts';
 import { readContent } from '../../src/lib/read-content.ts';
 import { copyContent } from '../helpers/content-copy.ts';
@@ -39,6 +39,32 @@ describe('annotateDocuments', () => {
   it('names the document whose annotation failed', async () => {
     const broken = inputs.map((input, index) => (index === 3 ? { ...input, text: `${input.text}\n`, body: 42 as unknown as string } : input));
     await expect(annotateDocuments(copy.root, broken, startAnnotationPool(2))).rejects.toThrow(new RegExp(`Annotating ${inputs[3]!.path} failed`, 'u'));
+  }, 60_000);
+});
+
+describe('annotationQueue', () => {
+  it('takes documents as they come, between the workers’ answers, and gives their annotations in the order added', async () => {
+    const inThread = await annotateDocuments(copy.root, inputs);
+    rmSync(join(copy.root, ANNOTATION_CACHE), { recursive: true, force: true });
+    const queue = annotationQueue(copy.root, startAnnotationPool(2));
+    // The longest (MEMRI's) first, then the others with pauses in which answers arrive: the short ones are answered
+    // before it, and the order is the order added, not the order answered.
+    const order = [3, 0, 1, 2, 4];
+    expect(inputs[3]!.path).toMatch(/memri/u);
+    for (const index of order) {
+      queue.add(inputs[index]!);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    const queued = await queue.done();
+    expect(queued.map((result) => result.key)).toEqual(order.map((index) => inThread[index]!.key));
+    expect(queued.map((result) => result.frontmatter)).toEqual(order.map((index) => inThread[index]!.frontmatter));
+    expect(queued.every((result) => !result.cached)).toBe(true);
+  }, 60_000);
+
+  it('gives no annotations for no documents, and stops its workers', async () => {
+    const pool = startAnnotationPool(2);
+    await expect(annotationQueue(copy.root, pool).done()).resolves.toEqual([]);
+    expect(pool.threads.every((thread) => thread.threadId === -1)).toBe(true);
   }, 60_000);
 });
 

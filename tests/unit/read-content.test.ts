@@ -67,6 +67,12 @@ describe('frontmatter problems name the file and line', () => {
     expect(problems.map((p) => p.name)).toEqual(['DroppedLineNotInSource']);
   });
 
+  it('a chrome line that is a source line but for its spacing is accepted; one that only starts like it is not', () => {
+    expect(problemsAfter((c) => c.edit(PHONE_CALL, 'chrome: ["Home > China News"]', 'chrome: ["  Home \u00a0>   China News "]'))).toEqual([]);
+    const problems = problemsAfter((c) => c.edit(PHONE_CALL, 'chrome: ["Home > China News"]', 'chrome: ["Home > China"]'));
+    expect(problems.map((p) => p.name)).toEqual(['DroppedLineNotInSource']);
+  });
+
   it('an empty body', () => {
     const problems = problemsAfter((c) => c.write(PHONE_CALL, c.read(PHONE_CALL).replace(/\n---\n[\s\S]*$/, '\n---\n\n')));
     expect(problems.map((p) => p.name)).toEqual(['EmptyBody']);
