@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import { renderForAnnotation } from '../pipeline/annotation-renderer.ts';
 import { renderInputsFingerprint } from './render-cache.ts';
@@ -65,8 +66,9 @@ export async function annotateDocument(
   const result = await renderForAnnotation(file.body, { ...file.frontmatter }, join(root, file.path));
   const annotation: Annotation = { html: result.html, metadata: { headings: result.headings, imagePaths: [], frontmatter: result.frontmatter } };
   mkdirSync(join(root, ANNOTATION_CACHE), { recursive: true });
-  // Written whole, then renamed: a reader never sees half a file.
-  const partial = `${cacheFile}.${process.pid}.tmp`;
+  // Written whole, then renamed: a reader never sees half a file. Named by thread too: two files alike (one key) may
+  // be annotated at once by two workers of one process.
+  const partial = `${cacheFile}.${process.pid}-${threadId}.tmp`;
   writeFileSync(partial, JSON.stringify(annotation));
   renameSync(partial, cacheFile);
   return { annotation, key, cached: false };

@@ -72,7 +72,8 @@ export async function checkContent(root: string): Promise<ContentCheck> {
   const { events } = timeline;
   const problems = [...registry.problems, ...reader.problems, ...timeline.problems];
   const summary: AnnotationSummary = { statements: 0, attributed: 0, unattributed: [], overrides: 0, dates: 0, cached: 0 };
-  // Frontmatter problems come first: annotating a document whose frontmatter is wrong would only add noise.
+  // Frontmatter problems come first: annotating a document whose frontmatter is wrong would only add noise (what the
+  // workers have begun is dropped).
   if (problems.length > 0) {
     await (queue ? queue.cancel() : pool.close());
     return { speakers, documents, annotations: [], problems, summary };
