@@ -9,7 +9,7 @@ import type { StatementRecord } from '../pipeline/remark-statements.ts';
 import { annotationKey, hasAnnotation, pruneAnnotations } from './annotation-cache.ts';
 import { annotateDocuments, annotationQueue, poolSize, startAnnotationPool, type AnnotatedDocument, type AnnotationInput } from './annotation-pool.ts';
 import { problem, type ContentProblem } from './content-errors.ts';
-import { documentReader, readEvents, readSpeakers, type SourceDocument } from './read-content.ts';
+import { documentReader, readSpeakers, withEvents, type SourceDocument } from './read-content.ts';
 import { readCuratedRelations } from './relations/curated.ts';
 import { eventFor } from './timeline.ts';
 import { CONTENT_PATHS } from './content-paths.ts';
@@ -66,11 +66,7 @@ export async function checkContent(root: string): Promise<ContentCheck> {
     }
     if (queue && count % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
   }
-  const timeline = readEvents(root, registry.speakers);
-  const { speakers } = registry;
-  const { documents } = reader;
-  const { events } = timeline;
-  const problems = [...registry.problems, ...reader.problems, ...timeline.problems];
+  const { speakers, documents, events, problems } = withEvents(root, registry, reader);
   const summary: AnnotationSummary = { statements: 0, attributed: 0, unattributed: [], overrides: 0, dates: 0, cached: 0 };
   // Frontmatter problems come first: annotating a document whose frontmatter is wrong would only add noise (what the
   // workers have begun is dropped).

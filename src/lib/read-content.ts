@@ -284,9 +284,17 @@ export function readCheckedContent(root: string): ContentRead {
 
 export function readContent(root: string): ContentRead {
   const registry = readSpeakers(root);
-  const { documents, problems } = readDocuments(root, registry.speakers);
+  return withEvents(root, registry, readDocuments(root, registry.speakers));
+}
+
+/** The content once its documents are read (by `readDocuments` or a `documentReader`): the events added, and the problems of the registry, the documents and the events, in that order. */
+export function withEvents(
+  root: string,
+  registry: { speakers: Speaker[]; problems: ContentProblem[] },
+  read: { documents: SourceDocument[]; problems: ContentProblem[] },
+): ContentRead {
   const timeline = readEvents(root, registry.speakers);
-  return { speakers: registry.speakers, documents, events: timeline.events, problems: [...registry.problems, ...problems, ...timeline.problems] };
+  return { speakers: registry.speakers, documents: read.documents, events: timeline.events, problems: [...registry.problems, ...read.problems, ...timeline.problems] };
 }
 
 /** Collapses every run of whitespace (no-break spaces included) to one space. */
