@@ -70,7 +70,8 @@ const IN_FLIGHT = 4;
 
 /**
  * Documents handed to a pool's workers as they come (`add`, while the content is still being read), each to the
- * worker with the fewest in hand; the rest wait here and go to whichever worker answers first.
+ * worker with the fewest in hand; the rest wait here and go to whichever worker answers first. A pool of no workers
+ * keeps them, and `done` annotates them in this thread.
  */
 export interface AnnotationQueue {
   add(file: AnnotationInput): void;
@@ -81,6 +82,7 @@ export interface AnnotationQueue {
 }
 
 export function annotationQueue(root: string, pool: AnnotationPool): AnnotationQueue {
+  if (pool.workers === 0) return inThreadQueue(root, pool);
   const files: AnnotationInput[] = [];
   const results: AnnotatedDocument[] = [];
   const waiting: number[] = [];
@@ -136,21 +138,26 @@ export function annotationQueue(root: string, pool: AnnotationPool): AnnotationQ
   };
 }
 
+/** The queue of a pool with no workers: the documents are annotated in this thread, one after the other, at `done`. */
+function inThreadQueue(root: string, pool: AnnotationPool): AnnotationQueue {
+  const files: AnnotationInput[] = [];
+  return {
+    add: (file) => void files.push(file),
+    async done() {
+      await pool.close();
+      const results: AnnotatedDocument[] = [];
+      for (const file of files) {
+        const { annotation, key, cached } = await annotateDocument(root, file);
+        results.push({ key, cached, frontmatter: annotation.metadata.frontmatter });
+      }
+      return results;
+    },
+    cancel: () => pool.close(),
+  };
+}
+
 /** Annotates `files` in order, on `pool`'s workers when given one (which it closes), else on this thread. */
-export async function annotateDocuments(
-  root: string,
-  files: readonly AnnotationInput[],
-  pool?: AnnotationPool,
-): Promise<AnnotatedDocument[]> {
-  if (!pool || pool.workers === 0) {
-    await pool?.close();
-    const results: AnnotatedDocument[] = [];
-    for (const file of files) {
-      const { annotation, key, cached } = await annotateDocument(root, file);
-      results.push({ key, cached, frontmatter: annotation.metadata.frontmatter });
-    }
-    return results;
-  }
+export async function annotateDocuments(root: string, files: readonly AnnotationInput[], pool: AnnotationPool = startAnnotationPool(0)): Promise<AnnotatedDocument[]> {
   const queue = annotationQueue(root, pool);
   for (const file of files) queue.add(file);
   return queue.done();

@@ -7,7 +7,7 @@ import type { DateRecord } from '../pipeline/remark-dates.ts';
 import type { RecordedProblem } from '../pipeline/remark-record-problems.ts';
 import type { StatementRecord } from '../pipeline/remark-statements.ts';
 import { annotationKey, hasAnnotation, pruneAnnotations } from './annotation-cache.ts';
-import { annotateDocuments, annotationQueue, poolSize, startAnnotationPool, type AnnotatedDocument, type AnnotationInput } from './annotation-pool.ts';
+import { annotationQueue, poolSize, startAnnotationPool, type AnnotatedDocument } from './annotation-pool.ts';
 import { problem, type ContentProblem } from './content-errors.ts';
 import { documentReader, readSpeakers, withEvents, type SourceDocument } from './read-content.ts';
 import { readCuratedRelations } from './relations/curated.ts';
@@ -50,8 +50,7 @@ export async function checkContent(root: string): Promise<ContentCheck> {
   // Started before the content is read, so the workers load the pipeline meanwhile; sized by the documents the cache
   // does not hold (in a rebuild, a handful: loading the pipeline on two workers cost more CPU than all the reading).
   const pool = startAnnotationPool(poolSize(documentsToAnnotate(root)));
-  const queue = pool.workers > 0 ? annotationQueue(root, pool) : undefined;
-  const inputs: AnnotationInput[] = [];
+  const queue = annotationQueue(root, pool);
   const registry = readSpeakers(root);
   const reader = documentReader(root, registry.speakers);
   for (const [count, name] of reader.names.entries()) {
@@ -61,24 +60,23 @@ export async function checkContent(root: string): Promise<ContentCheck> {
       // Each document goes to a worker as soon as it is read: waiting for the last one left both workers idle for
       // about a second at 1,000 documents. Every few documents the workers' answers are taken, so that each is
       // handed its next document in time.
-      if (queue) queue.add(input);
-      else inputs.push(input);
+      queue.add(input);
     }
-    if (queue && count % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+    if (pool.workers > 0 && count % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   const { speakers, documents, events, problems } = withEvents(root, registry, reader);
   const summary: AnnotationSummary = { statements: 0, attributed: 0, unattributed: [], overrides: 0, dates: 0, cached: 0 };
   // Frontmatter problems come first: annotating a document whose frontmatter is wrong would only add noise (what the
   // workers have begun is dropped).
   if (problems.length > 0) {
-    await (queue ? queue.cancel() : pool.close());
+    await queue.cancel();
     return { speakers, documents, annotations: [], problems, summary };
   }
   const statementIds = new Set<string>();
   const mentionedRanges: { datetime: string; until?: string | undefined }[] = [];
   const usedKeys = new Set<string>();
   // The same renderer as Astro's, through the annotation cache the content loader reads: one annotation per change.
-  const annotated = queue ? await queue.done() : await annotateDocuments(root, inputs, pool);
+  const annotated = await queue.done();
   for (const [index, document] of documents.entries()) {
     const { frontmatter: recorded, cached, key } = annotated[index]!;
     summary.cached += cached ? 1 : 0;
