@@ -8,7 +8,7 @@ import { excerpt } from './citations.ts';
 import { BUILD_DATE, citationsOf, type DocumentCitations } from './citation-downloads.ts';
 import { documentListHref, pageHref } from './pagination.ts';
 import { timelineEntryHref } from './timeline.ts';
-import { documentJsonLd, speakerJsonLd, type JsonLd, type SpeakerKind } from './structured-data.ts';
+import { documentJsonLdBlocks, jsonLdScript, speakerJsonLd, type DocumentJsonLdBlocks, type JsonLd, type SpeakerKind } from './structured-data.ts';
 import type { DocumentSummary } from './document-summary.ts';
 import {
   annotatedDocument,
@@ -41,12 +41,12 @@ function structuredKind(speaker: Speaker | undefined): SpeakerKind {
   return speaker?.kind ?? 'organisation';
 }
 
-/** schema.org JSON-LD of a document page: the report and a Quotation per statement. */
-export async function documentStructuredData(slug: string, site: URL): Promise<JsonLd> {
+/** schema.org JSON-LD of a document page: the report, and a Quotation per statement in blocks beside them. */
+export async function documentStructuredData(slug: string, site: URL): Promise<DocumentJsonLdBlocks> {
   const [annotated, speakers, stage] = await Promise.all([annotatedDocument(slug), getSpeakers(), relations()]);
   if (!annotated) throw new Error(`documentStructuredData: no document \`${slug}\``);
   const { document } = annotated;
-  return documentJsonLd({
+  return documentJsonLdBlocks({
     document: {
       title: document.title,
       date: document.date,
@@ -197,17 +197,21 @@ export interface DocumentPageData {
   html: string;
   citations: DocumentCitations;
   neighbours: { previous?: DocumentSummary; next?: DocumentSummary };
+  /** The document's JSON-LD node for the head; its quotations are in `html`, beside their statements. */
   structured: JsonLd;
 }
 
 export async function documentPageData({ entry, document }: DocumentPage, site: URL): Promise<DocumentPageData> {
-  const [html, citations, neighbours, structured] = await Promise.all([
-    documentHtml(entry),
+  const [citations, neighbours, structured] = await Promise.all([
     documentCitations(document.slug, site),
     documentNeighbours(document.slug),
     documentStructuredData(document.slug, site),
   ]);
-  return { document, html, citations, neighbours, structured };
+  const quotationScripts = new Map(
+    structured.quotations.map((block) => [block.after, `<script type="application/ld+json">${jsonLdScript(block.data)}</script>`]),
+  );
+  const html = await documentHtml(entry, quotationScripts);
+  return { document, html, citations, neighbours, structured: structured.document };
 }
 
 /**

@@ -60,16 +60,25 @@ const SLOT = /<!--related-slot ([^<>]*?)-->/gu;
 /**
  * Fills the slots the pipeline left after each statement's block
  * (rehype-related-slots.ts) with the statements' related lists, and removes
- * the slots of statements that have none.
+ * the slots of statements that have none. `after` holds more markup for a
+ * statement (its page's JSON-LD quotations), written after its block's lists;
+ * what has no slot to go to is appended at the end, so none is lost.
  */
-export function injectRelated(html: string, relatedByAnchor: ReadonlyMap<string, readonly RelatedLink[]>): string {
-  return html.replace(SLOT, (_slot, ids: string) =>
-    ids
-      .split(' ')
-      .map((id) => {
-        const links = relatedByAnchor.get(id);
-        return links && links.length > 0 ? toHtml(relatedBlock(id, links)) : '';
-      })
-      .join(''),
-  );
+export function injectRelated(
+  html: string,
+  relatedByAnchor: ReadonlyMap<string, readonly RelatedLink[]>,
+  after: ReadonlyMap<string, string> = new Map(),
+): string {
+  const placed = new Set<string>();
+  const filled = html.replace(SLOT, (_slot, ids: string) => {
+    const anchors = ids.split(' ');
+    const lists = anchors.map((id) => {
+      const links = relatedByAnchor.get(id);
+      return links && links.length > 0 ? toHtml(relatedBlock(id, links)) : '';
+    });
+    const more = anchors.filter((id) => after.has(id)).map((id) => (placed.add(id), after.get(id)!));
+    return lists.join('') + more.join('');
+  });
+  const unplaced = [...after].filter(([id]) => !placed.has(id)).map(([, markup]) => markup);
+  return filled + unplaced.join('');
 }

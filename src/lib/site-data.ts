@@ -424,8 +424,11 @@ function annotationOf(entry: DocumentEntry): Annotation {
   return readAnnotation(process.cwd(), String(entry.digest), entry.id);
 }
 
-/** A document's rendered HTML with its statements' related links beside them. */
-export async function documentHtml(entry: DocumentEntry): Promise<string> {
+/**
+ * A document's rendered HTML with its statements' related links beside them, and `after` a statement's block the
+ * markup given for it (see `injectRelated`).
+ */
+export async function documentHtml(entry: DocumentEntry, after: ReadonlyMap<string, string> = new Map()): Promise<string> {
   const annotation = annotationOf(entry);
   const html = annotation.html;
   // Never publish an empty page as if it were the document.
@@ -437,7 +440,7 @@ export async function documentHtml(entry: DocumentEntry): Promise<string> {
     const list = problems.map((problem) => `  content/documents/${entry.id}.md (body line ${problem.line ?? '?'}): ${problem.reason} [${problem.rule ?? 'content'}]`);
     throw new Error(`ContentRuleViolated: the document breaks a content rule and is not published.\n${list.join('\n')}\n  hint: run \`npm run check:content\` for file lines and fixes; \`npm run build\` runs it first.`);
   }
-  return injectRelated(html, await relatedLinksFor(entry.id));
+  return injectRelated(html, await relatedLinksFor(entry.id), after);
 }
 
 /** The search form's facets: every filter value with its number of records (statements and documents). */

@@ -12,15 +12,14 @@ import { DIST, ROOT } from '../helpers/paths.ts';
 const BUDGET = 8 * 1024;
 /**
  * Pages known to miss the budget, with the ceiling they must not grow past.
- * MEMRI's dispatch, 9.4 KiB over (10.3 before the cuts of issue 7): 59
- * statements, 18 related lists, 16 notes, 15 headings. Most of what is left
- * is what the issue asks for. Each statement's anchor is written in its
- * JSON-LD Quotation in the head and again on its element, more than gzip's
- * 32 KiB window apart, so it is stored twice (the quotations' ids: 0.8 KiB;
- * the JSON-LD in all: 1.5 KiB); the ¶ links 0.6 KiB; the related lists 1.0 KiB.
- * Shorter anchors would change the dataset's permanent statement ids.
+ * MEMRI's dispatch, 8.8 KiB over (10.3 before the cuts of issue 7, 9.4 before
+ * the relative JSON-LD ids, the quotations' blocks beside their statements and
+ * one name for every ¶): 59 statements, 18 related lists, 16 notes, 15
+ * headings. What is left is what the issues ask for: the related lists 1.0 KiB,
+ * the JSON-LD 1.1 KiB (0.8 of it the quotations), the ¶ links 0.5 KiB, the
+ * notes 0.6 KiB, the speaker labels 0.3 KiB.
  */
-const OVER_BUDGET: Record<string, number> = { '2021-03-24-memri-special-dispatch-9252': 9.5 * 1024 };
+const OVER_BUDGET: Record<string, number> = { '2021-03-24-memri-special-dispatch-9252': 9 * 1024 };
 
 const documents = JSON.parse(readFileSync(join(DIST, 'data/documents.json'), 'utf8')).documents as { slug: string; source: string }[];
 const gzip = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;

@@ -20,7 +20,9 @@ const speakers = JSON.parse(read('data/speakers.json')).speakers as { id: string
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link', 'url', 'author'].includes(name) });
 const decode = (text: string) => text.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
 const meta = (html: string, name: string) => decode(new RegExp(`<meta (?:name|property)="${name}" content="([^"]*)"`, 'u').exec(html)?.[1] ?? '');
-const jsonLd = (html: string) => JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/u.exec(html)![1]!);
+const jsonLdBlocks = (html: string) =>
+  [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/gu)].map((match) => ({ at: match.index, data: JSON.parse(match[1]!) }));
+const jsonLd = (html: string) => jsonLdBlocks(html)[0]!.data;
 
 describe('citation downloads', () => {
   it.each(documents.map((document) => [document.slug, document]))('%s.bib parses: the document, then each statement', (slug, document) => {
@@ -86,20 +88,42 @@ describe('feeds', () => {
 describe('structured data and meta', () => {
   it.each(documents.map((document) => [document.slug, document]))('%s: JSON-LD with a Quotation per statement, and citation_* tags', (slug, document) => {
     const html = read(`documents/${slug}/index.html`);
-    const data = jsonLd(html);
+    const pageUrl = `${SITE}/documents/${slug}/`;
+    const resolve = (id: string) => new URL(id, pageUrl).href;
+    const [head, ...blocks] = jsonLdBlocks(html);
+    const data = head!.data;
     expect(data['@context']).toBe('https://schema.org');
     expect(['Report', 'NewsArticle', 'BlogPosting']).toContain(data['@type']);
+    expect(data['@id']).toBe(pageUrl);
     expect(data.datePublished).toBe(document.date);
     expect(data.publisher['@type']).toBe('Organization');
-    const quotations = data.hasPart as { '@type': string; '@id': string; creator?: { '@id': string }[] }[];
-    const described = new Map((data.mentions as { '@id': string; name: string }[]).map((speaker) => [speaker['@id'], speaker.name]));
+    // The quotations are in blocks in the body, each naming the document's node, so JSON-LD merges them into it.
+    expect(data).not.toHaveProperty('hasPart');
+    for (const block of blocks) {
+      expect(block.data['@context']).toBe('https://schema.org');
+      expect(block.data['@id']).toBe(pageUrl);
+    }
+    type Quotation = { '@type': string; '@id': string; creator?: { '@id': string }[]; isBasedOn: string };
+    const quotations = blocks.flatMap((block) => block.data.hasPart as Quotation[]);
+    const described = new Map((data.mentions as { '@id': string; name: string }[]).map((speaker) => [resolve(speaker['@id']), speaker.name]));
     const own = statements.filter((statement) => statement.document === slug);
-    expect(quotations.map((quotation) => quotation['@id'])).toEqual(own.map((statement) => `${SITE}${statement.url}`));
+    expect(quotations.map((quotation) => resolve(quotation['@id']))).toEqual(own.map((statement) => `${SITE}${statement.url}`));
     quotations.forEach((quotation, index) => {
       expect(quotation['@type']).toBe('Quotation');
+      expect(quotation.isBasedOn).toBe(pageUrl);
       const creators = quotation.creator ?? [];
-      expect(creators.map((creator) => described.get(creator['@id']))).toEqual(own[index]!.speakers.map((id) => speakers.find((speaker) => speaker.id === id)!.name));
+      expect(creators.map((creator) => described.get(resolve(creator['@id'])))).toEqual(own[index]!.speakers.map((id) => speakers.find((speaker) => speaker.id === id)!.name));
     });
+    // Each block stands after the last statement it describes and before the next one.
+    let first = 0;
+    for (const block of blocks) {
+      const parts = block.data.hasPart as Quotation[];
+      const last = own[first + parts.length - 1]!.url.split('#')[1]!;
+      expect(block.at).toBeGreaterThan(html.indexOf(`id="${last}"`));
+      const next = own[first + parts.length];
+      if (next) expect(block.at).toBeLessThan(html.indexOf(`id="${next.url.split('#')[1]}"`));
+      first += parts.length;
+    }
     expect(meta(html, 'citation_title')).toBe(document.title);
     expect(meta(html, 'citation_publication_date')).toBe(document.date.replaceAll('-', '/'));
     expect(meta(html, 'citation_public_url')).toBe(`${SITE}/documents/${slug}/`);

@@ -58,6 +58,15 @@ describe('injectRelated', () => {
     expect(both.indexOf('two</span>.</p>')).toBeLessThan(both.indexOf('data-related-to="s-e"'));
   });
 
+  it('writes markup given for a statement after its block’s lists, and appends what has no slot rather than lose it', () => {
+    const html = slotted('<p id="s-d" class="statement">One.</p><p>Two <span id="s-e" class="statement">e</span>.</p>');
+    const out = injectRelated(html, new Map([['s-e', [link('verbatim')]]]), new Map([['s-e', '<script type="application/ld+json">{}</script>'], ['s-zz', '<b>late</b>']]));
+    expect(out.indexOf('data-related-to="s-e"')).toBeGreaterThan(out.indexOf('e</span>.</p>'));
+    expect(out.indexOf('<script type="application/ld+json">{}</script>')).toBeGreaterThan(out.indexOf('data-related-to="s-e"'));
+    expect(out.endsWith('<b>late</b>')).toBe(true);
+    expect(out.match(/<script/gu)).toHaveLength(1);
+  });
+
   it('gives no slot to an element that is not a statement', () => {
     expect(slotted('<p id="footnote-1">Note.</p>')).toBe('<p id="footnote-1">Note.</p>');
   });

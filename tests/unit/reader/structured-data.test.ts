@@ -11,6 +11,8 @@ import {
   SCHEMA_TYPE_BY_KIND,
   currentRole,
   documentJsonLd,
+  documentJsonLdBlocks,
+  idOnPage,
   jsonLdScript,
   speakerJsonLd,
   speakerNodeId,
@@ -23,6 +25,8 @@ import {
 
 const SITE = 'https://dispatch-reader.example.org';
 const page = (id: string) => `${SITE}/speakers/${id}/`;
+/** A speaker's node id as a document page writes it: relative to the page, resolved by JSON-LD against its URL. */
+const node = (id: string) => `/speakers/${id}/#speaker`;
 
 const wangYiRef: StructuredSpeakerRef = { id: 'wang-yi', name: 'Wang Yi', kind: 'person', pageUrl: page('wang-yi') };
 const lavrovRef: StructuredSpeakerRef = { id: 'sergey-lavrov', name: 'Sergey Lavrov', kind: 'person', pageUrl: page('sergey-lavrov') };
@@ -103,7 +107,7 @@ describe('documentJsonLd', () => {
     const outlet = {
       '@type': 'Organization',
       name: "Ministry of Foreign Affairs of the People's Republic of China",
-      '@id': `${page('china-mfa')}#speaker`,
+      '@id': node('china-mfa'),
       url: page('china-mfa'),
     };
     expect(data['publisher']).toEqual(outlet);
@@ -126,7 +130,8 @@ describe('documentJsonLd', () => {
     for (const [index, part] of parts.entries()) {
       const statement = input.statements[index]!;
       expect(part['@type']).toBe('Quotation');
-      expect(part['@id']).toBe(statement.url);
+      expect(part['@id']).toBe(`#${statement.id}`);
+      expect(new URL(String(part['@id']), readoutUrl).href).toBe(statement.url);
       // Repeating every statement's words would double the page's weight; the quotation's @id is the passage, and the document holds it.
       expect(part).not.toHaveProperty('text');
       expect(part['isBasedOn']).toBe(readoutUrl);
@@ -135,17 +140,19 @@ describe('documentJsonLd', () => {
   });
 
   it('credits each statement to its speakers by @id, each described once in mentions: a Person for a person, linked to the speaker page', () => {
-    expect(parts[0]!['creator']).toEqual([{ '@id': `${page('wang-yi')}#speaker` }, { '@id': `${page('sergey-lavrov')}#speaker` }]);
-    expect(parts[1]!['creator']).toEqual([{ '@id': `${page('wang-yi')}#speaker` }]);
+    expect(parts[0]!['creator']).toEqual([{ '@id': node('wang-yi') }, { '@id': node('sergey-lavrov') }]);
+    expect(parts[1]!['creator']).toEqual([{ '@id': node('wang-yi') }]);
     expect(data['mentions']).toEqual([
-      { '@type': 'Person', '@id': `${page('wang-yi')}#speaker`, name: 'Wang Yi', url: page('wang-yi') },
-      { '@type': 'Person', '@id': `${page('sergey-lavrov')}#speaker`, name: 'Sergey Lavrov', url: page('sergey-lavrov') },
-      { '@type': 'Organization', '@id': `${page('china-mfa')}#speaker`, name: "Ministry of Foreign Affairs of the People's Republic of China", url: page('china-mfa') },
+      { '@type': 'Person', '@id': node('wang-yi'), name: 'Wang Yi', url: page('wang-yi') },
+      { '@type': 'Person', '@id': node('sergey-lavrov'), name: 'Sergey Lavrov', url: page('sergey-lavrov') },
+      { '@type': 'Organization', '@id': node('china-mfa'), name: "Ministry of Foreign Affairs of the People's Republic of China", url: page('china-mfa') },
     ]);
+    // On the speaker's own page the same node has the absolute id: resolved against the document's URL, they are one.
+    expect(new URL(node('wang-yi'), readoutUrl).href).toBe(speakerNodeId(page('wang-yi')));
   });
 
   it('credits organisations, outlets and groups as an Organization', () => {
-    expect(parts[2]!['creator']).toEqual([{ '@id': `${page('china-mfa')}#speaker` }]);
+    expect(parts[2]!['creator']).toEqual([{ '@id': node('china-mfa') }]);
     const others = documentJsonLd({
       document: readout,
       statements: [{ id: 's-q', url: `${readoutUrl}#s-q`, text: 'A question?', speakers: [cctvRef, questionerRef], related: [] }],
@@ -159,7 +166,10 @@ describe('documentJsonLd', () => {
   });
 
   it('links related statements as citations, and omits citation when there are none', () => {
-    expect(parts[1]!['citation']).toEqual(input.statements[1]!.related.map((url) => ({ '@id': url })));
+    expect(parts[1]!['citation']).toEqual([
+      { '@id': '/documents/2021-03-24-memri-special-dispatch-9252/#s-wang-yi-said-the-current' },
+      { '@id': '/documents/2021-03-23-diplomat-china-russia-show-solidarity/#s-the-current-international' },
+    ]);
     expect(parts[0]).not.toHaveProperty('citation');
   });
 
@@ -225,6 +235,51 @@ const mfa: StructuredSpeaker = {
   pageUrl: page('china-mfa'),
 };
 
+describe('idOnPage', () => {
+  it('writes the page’s own anchors as fragments, the rest of the site from its root, another site absolute', () => {
+    expect(idOnPage(`${readoutUrl}#s-a`, readoutUrl)).toBe('#s-a');
+    expect(idOnPage(`${SITE}/speakers/wang-yi/#speaker`, readoutUrl)).toBe('/speakers/wang-yi/#speaker');
+    expect(idOnPage(`${SITE}/documents/other/#s-b`, readoutUrl)).toBe('/documents/other/#s-b');
+    expect(idOnPage('https://www.fmprc.gov.cn/eng/x.html', readoutUrl)).toBe('https://www.fmprc.gov.cn/eng/x.html');
+    // The page itself, without a fragment, is not an empty id.
+    expect(idOnPage(readoutUrl, readoutUrl)).toBe('/documents/2021-02-04-mfa-wang-yi-lavrov-phone-call/');
+  });
+
+  it('resolves back, against the page, to the URL it was given', () => {
+    for (const url of [`${readoutUrl}#s-a`, `${SITE}/speakers/cctv/#speaker`, `${SITE}/documents/x/?a=1#s-c`, 'https://example.com/a#b']) {
+      expect(new URL(idOnPage(url, readoutUrl), readoutUrl).href).toBe(url);
+    }
+  });
+});
+
+describe('documentJsonLdBlocks', () => {
+  const many: DocumentJsonLdInput = {
+    document: readout,
+    statements: Array.from({ length: 45 }, (_, index) => ({ id: `s-${index}`, url: `${readoutUrl}#s-${index}`, text: `Text ${index}.`, speakers: [wangYiRef], related: [] })),
+  };
+
+  it('keeps the document’s node whole but for its quotations, which are in blocks of at most 20 in reading order', () => {
+    const { document, quotations } = documentJsonLdBlocks(many);
+    const { hasPart, ...rest } = documentJsonLd(many);
+    expect(document).toEqual(rest);
+    expect(quotations.map((block) => asNodes(block.data['hasPart']).length)).toEqual([20, 20, 5]);
+    expect(quotations.flatMap((block) => asNodes(block.data['hasPart']))).toEqual(hasPart);
+  });
+
+  it('names the document in every block, so JSON-LD merges the blocks into its node, and places each after its last statement', () => {
+    const { quotations } = documentJsonLdBlocks(many, 10);
+    expect(quotations.map((block) => block.after)).toEqual(['s-9', 's-19', 's-29', 's-39', 's-44']);
+    for (const block of quotations) {
+      expect(block.data['@context']).toBe('https://schema.org');
+      expect(block.data['@id']).toBe(readoutUrl);
+    }
+  });
+
+  it('has no blocks for a document without statements', () => {
+    expect(documentJsonLdBlocks({ document: readout, statements: [] }).quotations).toEqual([]);
+  });
+});
+
 describe('speakerJsonLd', () => {
   const person = speakerJsonLd(wangYi);
   const organisation = speakerJsonLd(mfa);
@@ -237,9 +292,9 @@ describe('speakerJsonLd', () => {
     expect(person['url']).toBe(page('wang-yi'));
   });
 
-  it('uses the same node id as the creator of that speaker’s quotations', () => {
+  it('uses the same node id as the creator of that speaker’s quotations (theirs resolved against the document page)', () => {
     const creator = asNodes(asNodes(documentJsonLd(input)['hasPart'])[1]!['creator'])[0]!;
-    expect(creator['@id']).toBe(person['@id']);
+    expect(new URL(String(creator['@id']), readoutUrl).href).toBe(person['@id']);
   });
 
   it('lists the aliases other than the name, once each', () => {
