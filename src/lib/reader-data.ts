@@ -8,7 +8,7 @@ import { excerpt } from './citations.ts';
 import { BUILD_DATE, citationsOf, type DocumentCitations } from './citation-downloads.ts';
 import { documentListHref, pageHref } from './pagination.ts';
 import { timelineEntryHref } from './timeline.ts';
-import { documentJsonLdBlocks, jsonLdScript, speakerJsonLd, type DocumentJsonLdBlocks, type JsonLd, type SpeakerKind } from './structured-data.ts';
+import { documentJsonLdBlocks, jsonLdElement, speakerJsonLd, type DocumentJsonLdBlocks, type JsonLd, type SpeakerKind } from './structured-data.ts';
 import type { DocumentSummary } from './document-summary.ts';
 import {
   annotatedDocument,
@@ -207,10 +207,7 @@ export async function documentPageData({ entry, document }: DocumentPage, site: 
     documentNeighbours(document.slug),
     documentStructuredData(document.slug, site),
   ]);
-  const quotationScripts = new Map(
-    structured.quotations.map((block) => [block.after, `<script type="application/ld+json">${jsonLdScript(block.data)}</script>`]),
-  );
-  const html = await documentHtml(entry, quotationScripts);
+  const html = await documentHtml(entry, new Map(structured.quotations.map((block) => [block.after, jsonLdElement(block.data)])));
   return { document, html, citations, neighbours, structured: structured.document };
 }
 

@@ -76,8 +76,14 @@ export function injectRelated(
       const links = relatedByAnchor.get(id);
       return links && links.length > 0 ? toHtml(relatedBlock(id, links)) : '';
     });
-    const more = anchors.filter((id) => after.has(id)).map((id) => (placed.add(id), after.get(id)!));
-    return lists.join('') + more.join('');
+    let more = '';
+    for (const id of anchors) {
+      const markup = after.get(id);
+      if (markup === undefined) continue;
+      more += markup;
+      placed.add(id);
+    }
+    return lists.join('') + more;
   });
   const unplaced = [...after].filter(([id]) => !placed.has(id)).map(([, markup]) => markup);
   return filled + unplaced.join('');

@@ -144,6 +144,7 @@ function quotation(statement: StructuredStatement, document: StructuredDocument)
 export function documentJsonLd(input: DocumentJsonLdInput): JsonLd {
   const { document } = input;
   const type = schemaType(document.kind);
+  const mentioned = speakersOf(input.statements);
   const outlet: JsonLd = {
     '@type': 'Organization',
     name: document.outletName,
@@ -163,7 +164,7 @@ export function documentJsonLd(input: DocumentJsonLdInput): JsonLd {
     ...(document.reference && type !== 'Report' ? { identifier: document.reference } : {}),
     ...(document.section && type !== 'Report' ? { articleSection: document.section } : {}),
     ...(document.originalUrl ? { isBasedOn: document.originalUrl } : {}),
-    ...(speakersOf(input.statements).length > 0 ? { mentions: speakersOf(input.statements).map((speaker) => speakerRef(speaker, document.siteUrl)) } : {}),
+    ...(mentioned.length > 0 ? { mentions: mentioned.map((speaker) => speakerRef(speaker, document.siteUrl)) } : {}),
     ...(input.statements.length > 0 ? { hasPart: input.statements.map((statement) => quotation(statement, document)) } : {}),
   };
 }
@@ -309,4 +310,9 @@ const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/gu;
  */
 export function jsonLdScript(data: object): string {
   return JSON.stringify(data).replace(UNSAFE_IN_SCRIPT, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A whole `<script type="application/ld+json">` element of the data, for HTML written as a string. */
+export function jsonLdElement(data: object): string {
+  return `<script type="application/ld+json">${jsonLdScript(data)}</script>`;
 }

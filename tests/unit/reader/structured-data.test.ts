@@ -13,6 +13,7 @@ import {
   documentJsonLd,
   documentJsonLdBlocks,
   idOnPage,
+  jsonLdElement,
   jsonLdScript,
   speakerJsonLd,
   speakerNodeId,
@@ -410,6 +411,15 @@ describe('jsonLdScript', () => {
     expect(content).toBe(serialised);
     expect(asNode(JSON.parse(content))['headline']).toBe('It was noted that </script><script>alert(1)</script> and <!-- this --> stay text.');
     expect(elements(tree, 'p').map((p) => p.properties['id'])).toEqual(['after']);
+  });
+
+  it('as a whole element in a body (the quotations’ blocks) is one script too, whose JSON is the data', () => {
+    const tree = parseHtml(`<!doctype html><html><head><title>t</title></head><body><p>before</p>${jsonLdElement(data)}<p id="after">after</p></body></html>`);
+    const scripts = elements(tree, 'script');
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]!.properties['type']).toBe('application/ld+json');
+    expect(JSON.parse(scripts[0]!.children.map((child) => (child as Text).value).join(''))).toEqual(data);
+    expect(elements(tree, 'p').map((p) => p.properties['id'])).toEqual([undefined, 'after']);
   });
 
   it('would have been broken out of without the escaping (the test above can fail)', () => {
