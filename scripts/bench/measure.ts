@@ -60,11 +60,15 @@ function highWaterMark(pid: number): { bytes: number; command: string } | undefi
 }
 
 /** A short name for a process: the program it runs, not the node binary that runs it. */
+const PRELOAD_FLAGS: ReadonlySet<string> = new Set(['--import', '--require', '-r', '--loader']);
+
 export function programOf(command: string): string {
   if (/astro\.mjs/u.test(command)) return 'astro';
   if (/pagefind/u.test(command)) return 'pagefind';
   if (/check-content/u.test(command)) return 'check';
-  const script = command.split(' ').find((part) => /\.(ts|mjs|js|cjs)$/u.test(part));
+  // The script run, not a module preloaded before it (`node --import ./scripts/compile-cache.ts scripts/build.ts`).
+  const parts = command.split(' ');
+  const script = parts.find((part, index) => /\.(ts|mjs|js|cjs)$/u.test(part) && !PRELOAD_FLAGS.has(parts[index - 1] ?? ''));
   return (script ?? command.split(' ')[0] ?? '').split('/').pop() ?? command;
 }
 

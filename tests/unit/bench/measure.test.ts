@@ -7,6 +7,8 @@ describe('the bench’s memory measure', () => {
     expect(programOf('/work/main/node_modules/@pagefind/linux-x64/bin/pagefind_extended --service')).toBe('pagefind');
     expect(programOf('/usr/bin/node scripts/check-content.ts')).toBe('check');
     expect(programOf('/usr/bin/node scripts/build.ts')).toBe('build.ts');
+    expect(programOf('/usr/bin/node --import ./scripts/compile-cache.ts scripts/build.ts')).toBe('build.ts');
+    expect(programOf('/usr/bin/node -r ./x.cjs --import ./y.mjs scripts/bench/run.ts 1000')).toBe('run.ts');
   });
 
   it('reports the peak of each program in the tree it ran', async () => {
