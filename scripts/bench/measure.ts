@@ -52,23 +52,24 @@ function highWaterMark(pid: number): { bytes: number; command: string } | undefi
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = Number(/^VmHWM:\s+(\d+) kB/mu.exec(status)?.[1] ?? 0);
-    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(0, 3).join(' ');
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(0, 6).join(' ');
     return { bytes: kb * 1024, command };
   } catch {
     return undefined;
   }
 }
 
-/** A short name for a process: the program it runs, not the node binary that runs it. */
-const PRELOAD_FLAGS: ReadonlySet<string> = new Set(['--import', '--require', '-r', '--loader']);
+/** Node's options whose next argument is a module loaded before the script. */
+const PRELOAD_FLAGS: ReadonlySet<string> = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
 
+/** A short name for a process: the program it runs, not the node binary that runs it. */
 export function programOf(command: string): string {
   if (/astro\.mjs/u.test(command)) return 'astro';
   if (/pagefind/u.test(command)) return 'pagefind';
   if (/check-content/u.test(command)) return 'check';
   // The script run, not a module preloaded before it (`node --import ./scripts/compile-cache.ts scripts/build.ts`).
   const parts = command.split(' ');
-  const script = parts.find((part, index) => /\.(ts|mjs|js|cjs)$/u.test(part) && !PRELOAD_FLAGS.has(parts[index - 1] ?? ''));
+  const script = parts.find((part, index) => !part.startsWith('-') && /\.(ts|mjs|js|cjs)$/u.test(part) && !PRELOAD_FLAGS.has(parts[index - 1] ?? ''));
   return (script ?? command.split(' ')[0] ?? '').split('/').pop() ?? command;
 }
 

@@ -7,7 +7,7 @@
  * visible speaker label and a link to itself. Facts go to `file.data`:
  * `statements` (also on Astro's frontmatter, for pages and the dataset).
  */
-import type { Heading, Link, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Heading, Link, List, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { attributeBlocks, type Block, type StatementKind, type StatementSpan } from '../lib/attribution/attribute.ts';
 import { createSpeakerIndex, type SpeakerIndex } from '../lib/attribution/speaker-index.ts';
@@ -72,13 +72,17 @@ export interface RemarkStatementsOptions {
 interface Passage {
   node: Paragraph | Heading;
   block: Block;
+  /** The list the passage is an item of, if any. */
+  list?: List | undefined;
 }
 
-function collectPassages(nodes: readonly RootContent[], passages: Passage[] = []): Passage[] {
+function collectPassages(nodes: readonly RootContent[], passages: Passage[] = [], list?: List): Passage[] {
   for (const node of nodes) {
     if (node.type === 'heading') passages.push({ node, block: { type: 'heading', depth: node.depth, text: inlineText(node.children) } });
-    else if (node.type === 'paragraph') passages.push({ node, block: { type: 'paragraph', depth: 0, text: inlineText(node.children) } });
-    else if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') collectPassages(node.children, passages);
+    else if (node.type === 'paragraph') passages.push({ node, block: { type: 'paragraph', depth: 0, text: inlineText(node.children) }, list });
+    else if (node.type === 'list') collectPassages(node.children, passages, node);
+    else if (node.type === 'listItem') collectPassages(node.children, passages, list);
+    else if (node.type === 'blockquote') collectPassages(node.children, passages);
     // Footnote definitions are the outlet's apparatus, not anybody's statement.
   }
   return passages;
@@ -160,8 +164,9 @@ function decorate(children: PhrasingContent[], record: StatementRecord, speakers
     url: `#${record.id}`,
     // Marked `data-added` itself, with no wrapping span and no space before it (CSS sets it apart): on a page of 59
     // statements the wrapper was 60 bytes of gzip, and its space would otherwise be text the source does not have.
-    // One name for every ¶: the statement's speaker label, read just before it, says whose it is, and naming the
-    // speakers again in each link cost 155 B of gzip on that page (issue 7's page budget).
+    // One name for every ¶: the speaker label at the statement's start says whose it is (link purpose from context),
+    // and naming the speakers again in each link cost 155 B of gzip on that page (issue 7's page budget). The Cite
+    // button beside it, added by the page's script, still names them.
     data: { added: true, hProperties: { className: ['permalink'], dataAdded: '', ariaLabel: 'Link to this statement' } },
     children: [{ type: 'text', value: '¶' }],
   };
@@ -241,6 +246,10 @@ export default function remarkStatements(options: RemarkStatementsOptions = {}) 
       const wholeBlock = span.start === 0 && span.end === passage.block.text.length;
       if (wholeBlock && node.type === 'paragraph') {
         node.data = { ...node.data, statement: record, hProperties: statementProperties(record) };
+        // A tight list's items lose their paragraphs in HTML (mdast-util-to-hast writes the paragraph's children
+        // straight into the <li>), and this paragraph's id and class with them: its ¶ link, search results and the
+        // dataset's URL would point at nothing. A loose list keeps each item's <p>; the words are the same.
+        if (passage.list) passage.list.spread = true;
         node.children = decorate(node.children, record, registry.speakers);
         continue;
       }

@@ -9,6 +9,8 @@ import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { FEED_ENTRIES } from '../../src/lib/feeds.ts';
+import type { Element, Root } from 'hast';
+import { byTag, findAll, findOne, hasClass, parseHtml } from '../helpers/html.ts';
 import { DIST } from '../helpers/paths.ts';
 
 const SITE = 'https://dispatch-reader.example.org';
@@ -103,26 +105,44 @@ describe('structured data and meta', () => {
       expect(block.data['@context']).toBe('https://schema.org');
       expect(block.data['@id']).toBe(pageUrl);
     }
-    type Quotation = { '@type': string; '@id': string; creator?: { '@id': string }[]; isBasedOn: string };
+    type Quotation = { '@type': string; '@id': string; creator?: { '@id': string }[]; citation?: { '@id': string }[]; isBasedOn: string };
     const quotations = blocks.flatMap((block) => block.data.hasPart as Quotation[]);
     const described = new Map((data.mentions as { '@id': string; name: string }[]).map((speaker) => [resolve(speaker['@id']), speaker.name]));
     const own = statements.filter((statement) => statement.document === slug);
+    const urls = new Set(statements.map((statement) => `${SITE}${statement.url}`));
     expect(quotations.map((quotation) => resolve(quotation['@id']))).toEqual(own.map((statement) => `${SITE}${statement.url}`));
+    // The same ids read at the URL a search result links to (a query, `?hl=`): the page's own ids do not move.
+    expect(quotations.map((quotation) => new URL(quotation['@id'], `${pageUrl}?hl=word`).href)).toEqual(own.map((statement) => `${SITE}${statement.url}`));
     quotations.forEach((quotation, index) => {
       expect(quotation['@type']).toBe('Quotation');
       expect(quotation.isBasedOn).toBe(pageUrl);
-      const creators = quotation.creator ?? [];
-      expect(creators.map((creator) => described.get(resolve(creator['@id'])))).toEqual(own[index]!.speakers.map((id) => speakers.find((speaker) => speaker.id === id)!.name));
+      const creators = (quotation.creator ?? []).map((creator) => resolve(creator['@id']));
+      expect(creators).toEqual(own[index]!.speakers.map((id) => `${SITE}/speakers/${id}/#speaker`));
+      expect(creators.map((creator) => described.get(creator))).toEqual(own[index]!.speakers.map((id) => speakers.find((speaker) => speaker.id === id)!.name));
+      for (const cited of quotation.citation ?? []) expect(urls).toContain(resolve(cited['@id']));
     });
-    // Each block stands after the last statement it describes and before the next one.
+    // Each block follows the block element (paragraph, list item, heading) that holds its last statement, with only
+    // related lists and other blocks between; none is inside a statement, whose text the Cite button and previews read.
+    const tree = parseHtml(html);
+    const parents = new Map<Element, Element | Root>();
+    const link = (node: Element | Root) => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        parents.set(child, node);
+        link(child);
+      }
+    };
+    link(tree);
+    const bodyBlocks = findAll(findOne(tree, byTag('body'))!, (element) => element.tagName === 'script' && element.properties['type'] === 'application/ld+json');
+    expect(bodyBlocks).toHaveLength(blocks.length);
     let first = 0;
-    for (const block of blocks) {
-      const parts = block.data.hasPart as Quotation[];
-      const last = own[first + parts.length - 1]!.url.split('#')[1]!;
-      expect(block.at).toBeGreaterThan(html.indexOf(`id="${last}"`));
-      const next = own[first + parts.length];
-      if (next) expect(block.at).toBeLessThan(html.indexOf(`id="${next.url.split('#')[1]}"`));
-      first += parts.length;
+    for (const [index, script] of bodyBlocks.entries()) {
+      for (let up = parents.get(script); up && up.type === 'element'; up = parents.get(up)) expect(hasClass(up, 'statement')).toBe(false);
+      const last = own[first + (blocks[index]!.data.hasPart as Quotation[]).length - 1]!.url.split('#')[1]!;
+      const siblings = parents.get(script)!.children.filter((child): child is Element => child.type === 'element');
+      const before = siblings.slice(0, siblings.indexOf(script)).reverse().find((sibling) => !(sibling.tagName === 'script' || hasClass(sibling, 'related')));
+      expect(before && (before.properties['id'] === last || findOne(before, (element) => element.properties['id'] === last))).toBeTruthy();
+      first += (blocks[index]!.data.hasPart as Quotation[]).length;
     }
     expect(meta(html, 'citation_title')).toBe(document.title);
     expect(meta(html, 'citation_publication_date')).toBe(document.date.replaceAll('-', '/'));

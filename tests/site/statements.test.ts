@@ -44,6 +44,11 @@ describe('statement markup', () => {
       expect(label, `label of #${id}`).toBeDefined();
       const permalink = findAll(element, (child) => child.tagName === 'a' && hasClass(child, 'permalink'));
       expect(permalink.map((link) => link.properties['href'])).toContain(`#${id}`);
+      // Its own ¶ is its last child, named for assistive technology; the label at the statement's start says whose.
+      const own = element.children.filter((child): child is Element => child.type === 'element').at(-1)!;
+      expect(hasClass(own, 'permalink')).toBe(true);
+      expect(own.properties['href']).toBe(`#${id}`);
+      expect(own.properties['ariaLabel']).toBe('Link to this statement');
     }
   });
 });

@@ -43,6 +43,24 @@ describe('rendered statements', () => {
     expect(html).toMatch(/watershed\.<a href="#s-wang-yi-said-the-situation-is" class="permalink" data-added=""[^>]*>¶<\/a><\/p>/);
   });
 
+  it('keep their element in a tight list, whose items would otherwise lose their paragraphs and the ids with them', async () => {
+    const markdown = 'Intro.\n\n- Wang Yi said that the two sides are partners in all things.\n- Wang Yi stressed that they agree on all points.\n';
+    const file = await processForCheck(markdown, 'x.md', { ...FRONTMATTER });
+    const html = String(file.value);
+    const ids = file.data.statements?.map((statement) => statement.id) ?? [];
+    expect(ids).toEqual(['s-wang-yi-said-that-the-two', 's-wang-yi-stressed-that-they-agree']);
+    for (const id of ids) {
+      expect(html).toContain(`<p id="${id}" class="statement"`);
+      expect(html).toContain(`href="#${id}" class="permalink"`);
+    }
+    // The words are the list's, item by item, as before.
+    expect(html.match(/<li>/gu)).toHaveLength(2);
+    expect(html).toMatch(/<\/span>Wang Yi said that the two sides are partners in all things\.<a href/u);
+    // A tight list with no whole-paragraph statement stays tight.
+    const plain = String((await processForCheck('Intro.\n\n- one point\n- another point\n', 'y.md', { ...FRONTMATTER })).value);
+    expect(plain).toContain('<li>one point</li>');
+  });
+
   it('gives statements in one document distinct ids', async () => {
     const file = await processForCheck('Wang Yi said, yes.\n\nWang Yi said, yes.\n', 'x.md', { ...FRONTMATTER });
     expect(file.data.statements?.map((statement) => statement.id)).toEqual(['s-wang-yi-said-yes', 's-wang-yi-said-yes-2']);

@@ -9,6 +9,7 @@ describe('the bench’s memory measure', () => {
     expect(programOf('/usr/bin/node scripts/build.ts')).toBe('build.ts');
     expect(programOf('/usr/bin/node --import ./scripts/compile-cache.ts scripts/build.ts')).toBe('build.ts');
     expect(programOf('/usr/bin/node -r ./x.cjs --import ./y.mjs scripts/bench/run.ts 1000')).toBe('run.ts');
+    expect(programOf('/usr/bin/node --import=./scripts/compile-cache.ts scripts/build.ts')).toBe('build.ts');
   });
 
   it('reports the peak of each program in the tree it ran', async () => {

@@ -131,7 +131,7 @@ describe('documentJsonLd', () => {
     for (const [index, part] of parts.entries()) {
       const statement = input.statements[index]!;
       expect(part['@type']).toBe('Quotation');
-      expect(part['@id']).toBe(`#${statement.id}`);
+      expect(part['@id']).toBe(`/documents/2021-02-04-mfa-wang-yi-lavrov-phone-call/#${statement.id}`);
       expect(new URL(String(part['@id']), readoutUrl).href).toBe(statement.url);
       // Repeating every statement's words would double the page's weight; the quotation's @id is the passage, and the document holds it.
       expect(part).not.toHaveProperty('text');
@@ -237,12 +237,13 @@ const mfa: StructuredSpeaker = {
 };
 
 describe('idOnPage', () => {
-  it('writes the page’s own anchors as fragments, the rest of the site from its root, another site absolute', () => {
-    expect(idOnPage(`${readoutUrl}#s-a`, readoutUrl)).toBe('#s-a');
+  it('writes the site’s ids from its root (the page’s own anchors too), another site’s absolute', () => {
+    // Not `#s-a`: that would resolve against the URL the page was read at, query included (`?hl=word`).
+    expect(idOnPage(`${readoutUrl}#s-a`, readoutUrl)).toBe('/documents/2021-02-04-mfa-wang-yi-lavrov-phone-call/#s-a');
+    expect(new URL(idOnPage(`${readoutUrl}#s-a`, readoutUrl), `${readoutUrl}?hl=partners`).href).toBe(`${readoutUrl}#s-a`);
     expect(idOnPage(`${SITE}/speakers/wang-yi/#speaker`, readoutUrl)).toBe('/speakers/wang-yi/#speaker');
     expect(idOnPage(`${SITE}/documents/other/#s-b`, readoutUrl)).toBe('/documents/other/#s-b');
     expect(idOnPage('https://www.fmprc.gov.cn/eng/x.html', readoutUrl)).toBe('https://www.fmprc.gov.cn/eng/x.html');
-    // The page itself, without a fragment, is not an empty id.
     expect(idOnPage(readoutUrl, readoutUrl)).toBe('/documents/2021-02-04-mfa-wang-yi-lavrov-phone-call/');
   });
 
