@@ -139,7 +139,8 @@ describe('structured data and meta', () => {
     for (const [index, script] of bodyBlocks.entries()) {
       for (let up = parents.get(script); up && up.type === 'element'; up = parents.get(up)) expect(hasClass(up, 'statement')).toBe(false);
       const last = own[first + (blocks[index]!.data.hasPart as Quotation[]).length - 1]!.url.split('#')[1]!;
-      const siblings = parents.get(script)!.children.filter((child): child is Element => child.type === 'element');
+      const siblings: Element[] = [];
+      for (const child of parents.get(script)!.children) if (child.type === 'element') siblings.push(child);
       const before = siblings.slice(0, siblings.indexOf(script)).reverse().find((sibling) => !(sibling.tagName === 'script' || hasClass(sibling, 'related')));
       expect(before && (before.properties['id'] === last || findOne(before, (element) => element.properties['id'] === last))).toBeTruthy();
       first += (blocks[index]!.data.hasPart as Quotation[]).length;
