@@ -27,6 +27,21 @@ describe('wordDiff', () => {
     expect(b.map((token) => token.text).join(' ')).toBe(second);
     expect(only(b)).toEqual(['Interfering', 'states\'', 'guise', "'promoting"]);
   });
+
+  it('gives the same diff after larger ones: nothing of an earlier table is read again', () => {
+    const first = 'China is a truly strategic partner and a like-minded country for us."';
+    const second = '“For us, China is a true strategic partner and like-minded friend.';
+    const before = wordDiff(first, second);
+    // Longer and wider tables, with other words, fill the table the next diff reads from.
+    const long = Array.from({ length: 120 }, (_, index) => `word${index % 7}`).join(' ');
+    wordDiff(long, `${long} more words at the end`);
+    wordDiff(`${first} ${long}`, second);
+    wordDiff(second, `${long} ${first}`);
+    // The same width with more rows: where the next diff's last row and column lie, this one's are far from zero.
+    wordDiff(`${first} ${first}`, second);
+    expect(wordDiff(first, second)).toEqual(before);
+    expect(wordDiff(second, first)).toEqual({ a: before.b, b: before.a });
+  });
 });
 
 describe('diffHtml', () => {
@@ -34,6 +49,11 @@ describe('diffHtml', () => {
     const { a, b } = wordDiff('Russia & China <agree> fully', 'Russia & China agree');
     expect(diffHtml(a)).toBe('Russia &amp; China <mark>&lt;agree&gt;</mark> <mark>fully</mark>');
     expect(diffHtml(b)).toBe('Russia &amp; China <mark>agree</mark>');
+  });
+
+  it('puts each word of one rendering alone in its own mark, and escapes a run of shared words whole', () => {
+    const { a } = wordDiff('Tom & Jerry <b> say so & more', 'Tom & Jerry say so');
+    expect(diffHtml(a)).toBe('Tom &amp; Jerry <mark>&lt;b&gt;</mark> say so <mark>&amp;</mark> <mark>more</mark>');
   });
 
   it('marks nothing when the words are the same', () => {
