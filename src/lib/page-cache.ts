@@ -15,8 +15,9 @@
  * everything the page shows: whatever it leaves out would be missed.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { linkOrCopyFile } from './link-file.ts';
 import { hashFiles } from './file-hash.ts';
 
 /** Set by scripts/build.ts: the page cache's settings, as JSON (`PageCacheSettings`). */
@@ -187,12 +188,7 @@ export function linkReusedPages(pages: readonly ReportedPage[], previousDir: str
     const target = join(outDir, page.path);
     if (existsSync(target)) throw new Error(`\`${page.path}\` was both reused from the last build and rendered again.`);
     mkdirSync(dirname(target), { recursive: true });
-    try {
-      linkSync(join(previousDir, page.path), target);
-    } catch {
-      // A file system without hard links: the bytes, then.
-      copyFileSync(join(previousDir, page.path), target);
-    }
+    linkOrCopyFile(join(previousDir, page.path), target);
     linked++;
   }
   return linked;

@@ -7,13 +7,14 @@
  * and with this one function.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { citationFiles, citationPaths, citationsOf } from './citation-downloads.ts';
 import { CONTENT_PATHS } from './content-paths.ts';
 import type { Corpus } from './corpus.ts';
 import { openDataset, type OpenDataset } from './open-dataset.ts';
+import { linkOrCopyFile } from './link-file.ts';
 import { filesToWrite, type PageCacheSettings } from './page-cache.ts';
 import type { Relation } from './relations/detect-relations.ts';
 import { writeSearchIndex, type SearchIndexReport } from './search-index.ts';
@@ -59,10 +60,10 @@ function writeDownloads(root: string, corpus: Corpus, outDir: string, site: URL,
     for (const { path } of citationPaths(document.slug)) {
       downloads.push({ path, data: citations, write: () => writeFileSync(join(outDir, path), formatted().find((file) => file.path === path)!.text) });
     }
-    // The raw text as received, byte for byte.
+    // The raw text as received, byte for byte: the file itself, linked (1,000 files not written at 1,000 documents).
     const from = join(root, CONTENT_PATHS.sources, source);
     const path = `sources/${source}`;
-    downloads.push({ path, data: cache ? createHash('sha256').update(readFileSync(from)).digest('base64url') : undefined, write: () => copyFileSync(from, join(outDir, path)) });
+    downloads.push({ path, data: cache ? createHash('sha256').update(readFileSync(from)).digest('base64url') : undefined, write: () => linkOrCopyFile(from, join(outDir, path)) });
   }
   mkdirSync(join(outDir, 'cite'), { recursive: true });
   mkdirSync(join(outDir, 'sources'), { recursive: true });

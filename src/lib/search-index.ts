@@ -14,9 +14,10 @@
  * A rebuild may instead keep the last build's index and write only the
  * records that changed, beside it (search-index-base.ts).
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { linkOrCopyFile } from './link-file.ts';
 import * as pagefind from 'pagefind';
 import { fragmentIds } from './pagefind-files.ts';
 import { ambiguousIds, baseFragment, describeBase, OVERLAY_FOLDER_SUFFIX, OVERLAY_LIMITS, planIndex, type IndexPlan, type SearchIndexBase } from './search-index-base.ts';
@@ -223,13 +224,7 @@ function linkTree(from: string, to: string, skip?: string): void {
     const source = join(from, entry.name);
     const target = join(to, entry.name);
     if (entry.isDirectory()) linkTree(source, target);
-    else {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
+    else linkOrCopyFile(source, target);
   }
 }
 
