@@ -6,7 +6,9 @@
  * frees up. A handful of documents is annotated in this thread: a
  * worker's start-up (loading the pipeline) costs more than it saves. The
  * workers are started before the content is read (`startAnnotationPool`), so
- * their start-up overlaps the reading.
+ * their start-up overlaps the reading; each loads the pipeline with the first
+ * document it must render (annotation-cache.ts), which a cold check sends it
+ * within its first reads.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -57,8 +59,10 @@ export interface AnnotationPool {
 }
 
 /**
- * Starts `workers` worker threads, which load the pipeline while the caller reads the content: started first, they
- * are ready when the documents are.
+ * Starts `workers` worker threads, which start up while the caller reads the content, and load the pipeline when the
+ * first document to render reaches them. (Loading it at their start instead measured no faster: cold checks of 100
+ * documents, four alternated pairs, 3.80 s on average against 3.73 s; and a rebuild's workers, whose documents are
+ * mostly cached, would load it for nothing.)
  */
 export function startAnnotationPool(workers: number): AnnotationPool {
   const threads = Array.from({ length: workers }, () => new Worker(new URL('./annotation-worker.ts', import.meta.url)));

@@ -47,7 +47,7 @@ export interface ContentCheck {
 const YIELD_EVERY = 8;
 
 export async function checkContent(root: string): Promise<ContentCheck> {
-  // Started before the content is read, so the workers load the pipeline meanwhile; sized by the documents the cache
+  // Started before the content is read, so the workers start up meanwhile; sized by the documents the cache
   // does not hold (in a rebuild, a handful: loading the pipeline on two workers cost more CPU than all the reading).
   const pool = startAnnotationPool(poolSize(documentsToAnnotate(root)));
   const queue = annotationQueue(root, pool);

@@ -53,6 +53,8 @@ export function searchRecordsByDocument(corpus: Corpus, data: OpenDataset = open
 function writeDownloads(root: string, corpus: Corpus, outDir: string, site: URL, cache?: PageCacheSettings): number {
   type Download = { path: string; data: unknown; write: () => void };
   const downloads: Download[] = [];
+  // Two documents may be edited from one text as received: it is published once.
+  const sources = new Set<string>();
   for (const { document, statements, source } of corpus.documents) {
     const citations = citationsOf(document, statements, corpus.speakers, site);
     let files: { path: string; text: string }[] | undefined;
@@ -61,6 +63,8 @@ function writeDownloads(root: string, corpus: Corpus, outDir: string, site: URL,
       downloads.push({ path, data: citations, write: () => writeFileSync(join(outDir, path), formatted().find((file) => file.path === path)!.text) });
     }
     // The raw text as received, byte for byte: the file itself, linked (1,000 files not written at 1,000 documents).
+    if (sources.has(source)) continue;
+    sources.add(source);
     const from = join(root, CONTENT_PATHS.sources, source);
     const path = `sources/${source}`;
     downloads.push({ path, data: cache ? createHash('sha256').update(readFileSync(from)).digest('base64url') : undefined, write: () => linkOrCopyFile(from, join(outDir, path)) });

@@ -19,11 +19,13 @@ const TRACKER = 'content/documents/2021-03-23-tracker-china-russia-ties-after-an
 const READOUT_2023 = 'content/documents/2023-09-19-mfa-wang-yi-meets-lavrov.md';
 const UNCHANGED_PAGE = 'documents/2021-02-04-mfa-wang-yi-lavrov-phone-call/index.html';
 const NEIGHBOUR_PAGE = 'documents/2021-03-23-diplomat-china-russia-show-solidarity/index.html';
+/** Downloads of a document neither edit touches; and one of the retitled document's (its citations carry the title). */
+const UNCHANGED_DOWNLOADS = ['cite/2021-02-04-mfa-wang-yi-lavrov-phone-call.bib', 'cite/2021-02-04-mfa-wang-yi-lavrov-phone-call.json'];
 /**
- * Downloads of a document neither edit touches, and the raw sources (the retitled tracker's too: the edits are in the
- * Markdown, not the text as received); and one of the retitled document's (its citations carry the title).
+ * Raw sources, the retitled tracker's among them (the edits are in the Markdown, not the text as received): links to
+ * the project's own files in every build, so their inode cannot tell reused from written; the counts below do.
  */
-const UNCHANGED_DOWNLOADS = ['cite/2021-02-04-mfa-wang-yi-lavrov-phone-call.bib', 'cite/2021-02-04-mfa-wang-yi-lavrov-phone-call.json', 'sources/003_894007f0d8bd6792.txt', 'sources/001_f4d8336379fcbed1.txt'];
+const SOURCES = ['sources/003_894007f0d8bd6792.txt', 'sources/001_f4d8336379fcbed1.txt'];
 const RETITLED_DOWNLOAD = 'cite/2021-03-23-tracker-china-russia-ties-after-anchorage.ris';
 
 function build() {
@@ -45,7 +47,7 @@ const cacheLine = (output: string) => /^Page cache: (\d+) pages rendered, (\d+) 
 beforeAll(() => {
   project = copyProject();
   build();
-  for (const path of [UNCHANGED_PAGE, NEIGHBOUR_PAGE, ...UNCHANGED_DOWNLOADS, RETITLED_DOWNLOAD]) inodes.set(path, inode(path));
+  for (const path of [UNCHANGED_PAGE, NEIGHBOUR_PAGE, ...UNCHANGED_DOWNLOADS, ...SOURCES, RETITLED_DOWNLOAD]) inodes.set(path, inode(path));
   // One document retitled (its neighbours and comparisons show the title), one given a closing line.
   project.write(TRACKER, project.read(TRACKER).replace('title: "China-Russia Ties after Anchorage Talks"', 'title: "China-Russia Ties after the Anchorage Talks"'));
   project.write(READOUT_2023, `${project.read(READOUT_2023)}\nAn added closing line of narration.\n`);
@@ -100,6 +102,14 @@ describe('page cache', () => {
     const [first, second] = builds.map(({ output }) => downloadsLine(output));
     expect(first).toEqual([20, 0]);
     expect(second).toEqual([6, 14]);
+  });
+
+  it('publishes the raw sources as the project’s files themselves, in a first build and a rebuild', () => {
+    const content = (path: string) => statSync(join(project.root, 'content', path)).ino;
+    for (const path of SOURCES) {
+      expect(inodes.get(path), path).toBe(content(path));
+      expect(statSync(join(project.root, 'dist-incremental', path)).ino, path).toBe(content(path));
+    }
   });
 
   it.each([

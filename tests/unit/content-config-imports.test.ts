@@ -5,6 +5,7 @@
  * static import of the pipeline there cost rebuilds of 100 documents 0.64 s (annotation-cache.ts).
  */
 import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/paths.ts';
 
@@ -18,7 +19,7 @@ console.log(JSON.stringify({ exports: Object.keys(loader), resolved }));
 `;
 
 function modulesResolved(module: string): { exports: string[]; resolved: string[] } {
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', PROGRAM, new URL(module, `file://${ROOT}/`).href], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', PROGRAM, new URL(module, pathToFileURL(ROOT)).href], { cwd: ROOT, encoding: 'utf8' });
   expect(result.status, result.stderr).toBe(0);
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { exports: string[]; resolved: string[] };
 }
