@@ -36,7 +36,7 @@ export interface CitableDocument {
 export interface CitableStatement {
   /** The document the statement is printed in. */
   document: CitableDocument;
-  /** The statement element's id on its page, e.g. `s-wang-yi-said-the-current-international`. */
+  /** The statement element's id on its page, e.g. `p12` (paragraph 12's first statement). */
   anchor: string;
   /** Display names of the speakers, in order; empty when the statement is unattributed. */
   speakerNames: string[];

@@ -129,7 +129,7 @@ export const ContentErrors = {
     title: 'Unknown statement id.',
     message: (statementId: string, field: string, suggestion?: string) =>
       `unknown statement \`${statementId}\` in \`${field}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
-    hint: 'Statement ids are `<document slug>/<anchor>`, as in /data/statements.json or the `#s-…` anchors of the document pages. Anchors change when a statement’s opening words change: look the id up again.',
+    hint: 'Statement ids are `<document slug>/<anchor>`, as in /data/statements.json or the `#p…` anchors of the document pages (`p12` is paragraph 12’s first statement, `p12-2` its second). Look the id up again on the page, from the statement’s ¶ link.',
   }),
   DuplicateRelation: define({
     title: 'A pair of statements is curated twice.',

@@ -102,10 +102,10 @@ function speakerRef(speaker: StructuredSpeakerRef, pageUrl: string): JsonLd {
 }
 
 /**
- * An `@id` as a document page writes it: from the site's root (`/documents/…/#s-…`, `/speakers/…/#speaker`), since
- * JSON-LD resolves every `@id` against the page's URL; another site's stays absolute. Not as a bare `#s-…`: that
+ * An `@id` as a document page writes it: from the site's root (`/documents/…/#p12`, `/speakers/…/#speaker`), since
+ * JSON-LD resolves every `@id` against the page's URL; another site's stays absolute. Not as a bare `#p12`: that
  * would resolve against the URL the page was read at, and the site's own search links carry a query
- * (`/documents/…/?hl=word#s-…`). Plain URL values (`url`, `isBasedOn`) stay absolute: JSON-LD resolves no string but
+ * (`/documents/…/?hl=word#p12`). Plain URL values (`url`, `isBasedOn`) stay absolute: JSON-LD resolves no string but
  * an `@id`.
  */
 export function idOnPage(url: string, pageUrl: string): string {

@@ -1,6 +1,6 @@
 /**
- * Gives each heading an anchor made of its first six words, the rule the
- * statements' anchors follow (`s-` and six words, remark-statements.ts).
+ * Gives each heading an anchor made of its first six words (the statements'
+ * anchors are paragraph numbers, `p12`; remark-statements.ts).
  *
  * Astro's processor would otherwise slug the whole heading, and these texts'
  * headings are whole sentences: MEMRI's dispatch has fifteen, one of them a

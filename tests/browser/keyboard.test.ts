@@ -40,7 +40,7 @@ describe('by keyboard alone', () => {
     await page.keyboard.type('watershed');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#search-results > li');
-    const href = await tabTo((candidate) => candidate.includes('#s-'));
+    const href = await tabTo((candidate) => /#p[1-9]\d*(-\d+)?$/u.test(candidate));
     await page.keyboard.press('Enter');
     await page.waitForURL(`**${href}`);
     expect(await page.locator('mark.search-hit').count()).toBeGreaterThan(0);
@@ -51,7 +51,7 @@ describe('by keyboard alone', () => {
     await tabTo((href) => href.startsWith('/compare/'));
     await page.keyboard.press('Enter');
     await page.waitForURL('**/compare/**');
-    const passage = await tabTo((href) => href.startsWith('/documents/') && href.includes('#s-'));
+    const passage = await tabTo((href) => href.startsWith('/documents/') && /#p[1-9]\d*(-\d+)?$/u.test(href));
     await page.keyboard.press('Enter');
     await page.waitForURL(`**${passage}`);
     const id = decodeURIComponent(new URL(page.url()).hash.slice(1));

@@ -20,7 +20,7 @@ const statements = JSON.parse(readFileSync(join(DIST, 'data/statements.json'), '
 const speakerNames = new Map((JSON.parse(readFileSync(join(DIST, 'data/speakers.json'), 'utf8')).speakers as { id: string; name: string }[]).map((speaker) => [speaker.id, speaker.name]));
 const speakerName = (id: string) => speakerNames.get(id) ?? id;
 const PHONE_CALL = '/documents/2021-02-04-mfa-wang-yi-lavrov-phone-call/';
-const WATERSHED = 's-wang-yi-said-the-current-international';
+const WATERSHED = 'p2';
 
 beforeAll(async () => ({ browser, server, page } = await openSite(consoleErrors)));
 afterAll(() => closeSite({ browser, server }));

@@ -81,7 +81,7 @@ describe('feeds', () => {
       expect([...dates].sort().reverse()).toEqual(dates);
       const newest = statements.filter((statement) => statement.speakers.includes(speaker.id)).map((statement) => documentDate.get(statement.document)!).sort().reverse();
       expect(dates.map((date) => date.slice(0, 10))).toEqual(newest.slice(0, FEED_ENTRIES));
-      for (const entry of entries) expect(entry.link[0]!['@href']).toMatch(new RegExp(`^${SITE}/documents/[^/]+/#s-`, 'u'));
+      for (const entry of entries) expect(entry.link[0]!['@href']).toMatch(new RegExp(`^${SITE}/documents/[^/]+/#p[1-9]\\d*(-\\d+)?$`, 'u'));
       expect(read(`speakers/${speaker.id}/index.html`)).toContain(`href="/speakers/${speaker.id}/feed.xml"`);
     }
   });

@@ -33,11 +33,18 @@ describe('statement markup', () => {
     const statements = findAll(pages.get(slug)!, isStatement);
     expect(statements.length).toBeGreaterThan(3);
     const ids = new Set<string>();
+    let paragraph = 0;
     for (const element of statements) {
       const id = String(element.properties['id']);
-      expect(id).toMatch(/^s-[a-z0-9-]+$/);
+      // The paragraph's number, then -2, -3 for its later statements; numbers grow in reading order.
+      const [, number, nth] = /^p([1-9]\d*)(?:-([2-9]|[1-9]\d+))?$/u.exec(id) ?? [];
+      expect(number, `anchor #${id}`).toBeDefined();
+      expect(Number(number)).toBeGreaterThanOrEqual(paragraph);
+      if (nth !== undefined) expect(ids.has(nth === '2' ? `p${number}` : `p${number}-${Number(nth) - 1}`), `#${id} follows its paragraph's earlier statement`).toBe(true);
+      paragraph = Number(number);
       expect(ids.has(id)).toBe(false);
       ids.add(id);
+      expect(element.properties['dataStatementKind']).not.toBe('statement');
       const speakersAttribute = String(element.properties['dataSpeakers'] ?? '');
       for (const speaker of speakersAttribute.split(' ').filter(Boolean)) expect(speakerIds.has(speaker)).toBe(true);
       const label = element.children.find((child) => child.type === 'element' && hasClass(child, 'speaker-label'));
@@ -87,7 +94,9 @@ describe('who says what, on the five documents', () => {
     const statement = statementFor(slug, passage);
     expect(statement, 'no statement contains the passage').toBeDefined();
     expect(statement!.properties['dataSpeakers']).toBe(expectedSpeakers);
-    expect(statement!.properties['dataStatementKind']).toBe(kind);
+    // A plain statement's kind is not written on the element; the dataset states every kind.
+    expect(statement!.properties['dataStatementKind'] ?? 'statement').toBe(kind);
+    expect(dataset.statements.find((entry) => entry.id === `${slug}/${String(statement!.properties['id'])}`)?.kind).toBe(kind);
   });
 
   it.each([

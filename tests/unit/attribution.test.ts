@@ -37,10 +37,11 @@ describe('rendered statements', () => {
   it('carry an id, data-speakers, a visible label and a link to themselves', async () => {
     const file = await processForCheck('Wang Yi said, the situation is at an important watershed.\n', 'x.md', { ...FRONTMATTER });
     const html = String(file.value);
-    expect(html).toContain('<p id="s-wang-yi-said-the-situation-is" class="statement" data-speakers="wang-yi" data-statement-kind="statement">');
+    // A plain statement's kind goes unstated; the other kinds are written out (the styles select on them).
+    expect(html).toContain('<p id="p1" class="statement" data-speakers="wang-yi">');
     expect(html).toMatch(/<span class="speaker-label" data-added=""[^>]*><a href="\/speakers\/wang-yi\/">Wang Yi<\/a> <\/span>Wang Yi said,/);
     // The ¶ link is the site's, not the source's: marked so, with nothing (not even a space) added outside it.
-    expect(html).toMatch(/watershed\.<a href="#s-wang-yi-said-the-situation-is" class="permalink" data-added=""[^>]*>¶<\/a><\/p>/);
+    expect(html).toMatch(/watershed\.<a href="#p1" class="permalink" data-added=""[^>]*>¶<\/a><\/p>/);
   });
 
   it('keep their element in a tight list, whose items would otherwise lose their paragraphs and the ids with them', async () => {
@@ -48,7 +49,7 @@ describe('rendered statements', () => {
     const file = await processForCheck(markdown, 'x.md', { ...FRONTMATTER });
     const html = String(file.value);
     const ids = file.data.statements?.map((statement) => statement.id) ?? [];
-    expect(ids).toEqual(['s-wang-yi-said-that-the-two', 's-wang-yi-stressed-that-they-agree']);
+    expect(ids).toEqual(['p2', 'p3']);
     for (const id of ids) {
       expect(html).toContain(`<p id="${id}" class="statement"`);
       expect(html).toContain(`href="#${id}" class="permalink"`);
@@ -61,9 +62,30 @@ describe('rendered statements', () => {
     expect(plain).toContain('<li>one point</li>');
   });
 
-  it('gives statements in one document distinct ids', async () => {
+  it('gives statements in one document distinct ids: the paragraph\'s number, headings and list items counted', async () => {
     const file = await processForCheck('Wang Yi said, yes.\n\nWang Yi said, yes.\n', 'x.md', { ...FRONTMATTER });
-    expect(file.data.statements?.map((statement) => statement.id)).toEqual(['s-wang-yi-said-yes', 's-wang-yi-said-yes-2']);
+    expect(file.data.statements?.map((statement) => statement.id)).toEqual(['p1', 'p2']);
+    const markdown = '## Readout\n\n- A point.\n\nIntro.\n\nWang Yi noted, as you put it in your annual press conference "we can talk endlessly about Russian-Chinese cooperation that embraces a very wide range of spheres". China totally agrees with what you said.\n';
+    const nested = await processForCheck(markdown, 'y.md', { ...FRONTMATTER });
+    const statements = nested.data.statements ?? [];
+    // The fourth block; the statement that holds the quote comes first, the quote is the paragraph's second.
+    expect(statements.map((statement) => [statement.id, statement.text.slice(0, 20)])).toEqual([
+      ['p4', 'Wang Yi noted, as yo'],
+      ['p4-2', '"we can talk endless'],
+    ]);
+    expect(String(nested.value)).toContain('<span id="p4-2" class="statement"');
+  });
+
+  it('states a kind other than a plain statement on the element', async () => {
+    const markdown = readFileSync(join(FIXTURES, 'an-outlet-asking-is-a-question', 'input.md'), 'utf8');
+    const file = await processForCheck(markdown, 'x.md', { ...FRONTMATTER });
+    expect((file.data.statements ?? []).map((statement) => [statement.id, statement.kind])).toEqual([
+      ['p1', 'question'],
+      ['p2', 'statement'],
+    ]);
+    const html = String(file.value);
+    expect(html).toMatch(/<p id="p1" class="statement" data-speakers="[^"]+" data-statement-kind="question">/u);
+    expect(html).toMatch(/<p id="p2" class="statement" data-speakers="[^"]+">/u);
   });
 
   it('an override in the frontmatter replaces the rule and is counted; one that matches nothing stops the build', async () => {

@@ -64,16 +64,19 @@ function lineOf(document: Document.Parsed, lines: LineCounter, path: readonly (s
   return 1;
 }
 
-/** The known id closest to an unknown one, looking first among the statements of the same document. */
+/**
+ * A known id for a mistyped document slug: the same anchor in the document whose slug is closest. None when the
+ * document exists: anchors are paragraph numbers, and the nearest number is another paragraph, not the one meant.
+ */
 function suggestion(id: string, known: ReadonlySet<string>): string | undefined {
   const slash = id.indexOf('/');
-  if (slash > 0) {
-    const prefix = id.slice(0, slash + 1);
-    const sameDocument = [...known].filter((candidate) => candidate.startsWith(prefix));
-    const found = sameDocument.length ? closest(id, sameDocument) : undefined;
-    if (found) return found;
-  }
-  return closest(id, known);
+  if (slash <= 0) return undefined;
+  const slug = id.slice(0, slash);
+  const anchor = id.slice(slash);
+  const slugs = new Set([...known].map((candidate) => candidate.slice(0, candidate.indexOf('/'))));
+  if (slugs.has(slug)) return undefined;
+  const found = closest(slug, slugs);
+  return found !== undefined && known.has(`${found}${anchor}`) ? `${found}${anchor}` : undefined;
 }
 
 /**

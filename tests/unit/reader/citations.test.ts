@@ -61,18 +61,18 @@ const WATERSHED =
 
 const wangYi: CitableStatement = {
   document: readout,
-  anchor: 's-wang-yi-said-the-current-international',
+  anchor: 'p2',
   speakerNames: ['Wang Yi'],
   text: WATERSHED,
-  url: `${readout.siteUrl}#s-wang-yi-said-the-current-international`,
+  url: `${readout.siteUrl}#p2`,
 };
 
 const bothSides: CitableStatement = {
   document: readout,
-  anchor: 's-both-sides-stressed-the-importance-of',
+  anchor: 'p1',
   speakerNames: ['Wang Yi', 'Sergey Lavrov'],
   text: 'Both sides stressed the importance of upholding non-interference in other countries\' internal affairs.',
-  url: `${readout.siteUrl}#s-both-sides-stressed-the-importance-of`,
+  url: `${readout.siteUrl}#p1`,
 };
 
 const unattributed: CitableStatement = {
@@ -112,7 +112,7 @@ describe('chicagoNote', () => {
 
   it('cites a statement as the speaker quoted in the outlet, at the passage’s URL', () => {
     expect(chicagoNote(wangYi)).toBe(
-      `Wang Yi, quoted in Ministry of Foreign Affairs of the People's Republic of China, “Wang Yi Speaks with Russian Foreign Minister Sergey Lavrov on the Phone,” February 4, 2021, ${SITE}/documents/2021-02-04-mfa-wang-yi-lavrov-phone-call/#s-wang-yi-said-the-current-international.`,
+      `Wang Yi, quoted in Ministry of Foreign Affairs of the People's Republic of China, “Wang Yi Speaks with Russian Foreign Minister Sergey Lavrov on the Phone,” February 4, 2021, ${SITE}/documents/2021-02-04-mfa-wang-yi-lavrov-phone-call/#p2.`,
     );
   });
 
@@ -222,7 +222,7 @@ describe('bibtex', () => {
 
   it('gives a statement its own key, the passage’s URL, and a note with the speakers and the quotation’s opening words', () => {
     const entry = onlyBibtexEntry(bibtex(wangYi));
-    expect(entry.key).toBe('2021-02-04-mfa-wang-yi-lavrov-phone-call:s-wang-yi-said-the-current-international');
+    expect(entry.key).toBe('2021-02-04-mfa-wang-yi-lavrov-phone-call:p2');
     expect(entry.fields['url']).toBe(wangYi.url);
     const note = entry.fields['note'] ?? '';
     const match = /^Statement by Wang Yi: “(.+)…”$/u.exec(note);
@@ -523,7 +523,7 @@ describe('cslJson', () => {
 
   it('gives a statement the dataset’s id, the passage’s URL, the whole quotation and its speakers', () => {
     const item = cslJson(bothSides);
-    expect(item.id).toBe('2021-02-04-mfa-wang-yi-lavrov-phone-call/s-both-sides-stressed-the-importance-of');
+    expect(item.id).toBe('2021-02-04-mfa-wang-yi-lavrov-phone-call/p1');
     expect(item.URL).toBe(bothSides.url);
     expect(item.abstract).toBe(bothSides.text);
     expect(item.note).toBe('Statement by Wang Yi and Sergey Lavrov.');

@@ -54,15 +54,15 @@ const input: DocumentJsonLdInput = {
   document: readout,
   statements: [
     {
-      id: 's-both-sides-stressed-the-importance-of',
-      url: `${readoutUrl}#s-both-sides-stressed-the-importance-of`,
+      id: 'p1',
+      url: `${readoutUrl}#p1`,
       text: "Both sides stressed the importance of upholding non-interference in other countries' internal affairs.",
       speakers: [wangYiRef, lavrovRef],
       related: [],
     },
     {
-      id: 's-wang-yi-said-the-current-international',
-      url: `${readoutUrl}#s-wang-yi-said-the-current-international`,
+      id: 'p2',
+      url: `${readoutUrl}#p2`,
       text: 'Wang Yi said, the current international situation is at an important watershed.',
       speakers: [wangYiRef],
       related: [

@@ -13,28 +13,28 @@ const DIPLOMAT = '2021-03-23-diplomat-china-russia-show-solidarity';
 const MEMRI = '2021-03-24-memri-special-dispatch-9252';
 
 const huaDiplomat: RelationInput = {
-  id: `${DIPLOMAT}/s-in-the-chinese-foreign-ministry-press`,
+  id: `${DIPLOMAT}/p5`,
   document: DIPLOMAT,
   speakers: ['hua-chunying'],
   text: 'In the Chinese Foreign Ministry press conference on March 23, spokesperson Hua Chunying said, “The more unstable the world is, the more China and Russia need to advance our cooperation.”',
   date: '2021-03-23',
 };
 const huaTracker: RelationInput = {
-  id: `${TRACKER}/s-remarks-are-right-to-the-point`,
+  id: `${TRACKER}/p4`,
   document: TRACKER,
   speakers: ['hua-chunying'],
   text: '“remarks are right to the point. The more unstable the world is, the more China and Russia need to advance our cooperation.”',
   date: '2021-03-23',
 };
 const lavrovTracker: RelationInput = {
-  id: `${TRACKER}/s-we-regard-the-new-era-of`,
+  id: `${TRACKER}/p2`,
   document: TRACKER,
   speakers: ['sergey-lavrov'],
   text: '“Regrettably, the objective trend for a rise of a truly multipolar democratic world is being hindered by some Western countries led by the United States."',
   date: '2021-03-23',
 };
 const cctvMemri: RelationInput = {
-  id: `${MEMRI}/s-cctv-russian-foreign-minister-lavrov-said`,
+  id: `${MEMRI}/p74`,
   document: MEMRI,
   speakers: ['cctv'],
   text: 'CCTV: "Russian Foreign Minister Lavrov said in an interview that the United States and Western countries are pursuing policy of hegemony in international affairs, trying to impede the trend toward a multi-polar and democratic world."',
@@ -79,15 +79,22 @@ describe('reading content/relations.yaml', () => {
     expect(read('# nothing yet\n[]\n')).toEqual({ entries: [], problems: [] });
   });
 
-  it('an unknown statement id, located at its line, with a suggestion', () => {
+  it('an unknown statement id, located at its line; the same anchor suggested for a mistyped document, no guess at a paragraph', () => {
+    const misspelt = `${TRACKER.replace('anchorage', 'anchorge')}/p2`;
     const { entries, problems } = read(`- a: "${cctvMemri.id}"
   kind: paraphrase
-  b: "${TRACKER}/s-we-regard-the-new-era-off"
+  b: "${misspelt}"
+- a: "${cctvMemri.id}"
+  b: "${TRACKER}/p20"
+  kind: paraphrase
 `);
     expect(entries).toEqual([]);
+    const hint =
+      '  hint: Statement ids are `<document slug>/<anchor>`, as in /data/statements.json or the `#p…` anchors of the document pages (`p12` is paragraph 12’s first statement, `p12-2` its second). Look the id up again on the page, from the statement’s ¶ link. [UnknownStatement]';
     expect(problems.map(formatProblem)).toEqual([
-      `content/relations.yaml:3  unknown statement \`${TRACKER}/s-we-regard-the-new-era-off\` in \`b\`; did you mean \`${lavrovTracker.id}\`?\n` +
-        '  hint: Statement ids are `<document slug>/<anchor>`, as in /data/statements.json or the `#s-…` anchors of the document pages. Anchors change when a statement’s opening words change: look the id up again. [UnknownStatement]',
+      `content/relations.yaml:3  unknown statement \`${misspelt}\` in \`b\`; did you mean \`${lavrovTracker.id}\`?\n${hint}`,
+      // p2 exists in that document, but the nearest number is another paragraph, not a likely typo.
+      `content/relations.yaml:5  unknown statement \`${TRACKER}/p20\` in \`b\`\n${hint}`,
     ]);
   });
 

@@ -29,35 +29,35 @@ function kindOf(relations: readonly Relation[], x: RelationInput, y: RelationInp
 }
 
 // The real statements (as the build splits them) that the tests quote.
-const huaDiplomat = statement(DIPLOMAT, 's-in-the-chinese-foreign-ministry-press', ['hua-chunying'],
+const huaDiplomat = statement(DIPLOMAT, 'p5', ['hua-chunying'],
   'In the Chinese Foreign Ministry press conference on March 23, spokesperson Hua Chunying said, “The more unstable the world is, the more China and Russia need to advance our cooperation.”');
-const huaTracker = statement(TRACKER, 's-remarks-are-right-to-the-point', ['hua-chunying'],
+const huaTracker = statement(TRACKER, 'p4', ['hua-chunying'],
   '“remarks are right to the point. The more unstable the world is, the more China and Russia need to advance our cooperation. For a long period, the US and the West wantonly interfered in other country\'s domestic affairs by using democracy and human rights as an excuse. Such moves created troubles in the world and even became the source of instability and war.”');
-const huaMemri = statement(MEMRI, 's-hua-chunying-foreign-minister-lavrov-s', ['hua-chunying'],
+const huaMemri = statement(MEMRI, 'p75', ['hua-chunying'],
   'Hua Chunying: "Foreign Minister Lavrov\'s remarks are right to the point. The more unstable the world is, the more China and Russia need to advance our cooperation. For a long period, the U.S. and the West wantonly interfered in other country\'s domestic affairs by using democracy and human rights as an excuse. Such moves created troubles in the world and even became the source of instability and war.');
-const xinhuaTracker = statement(TRACKER, 's-the-two-sides-briefed-each-other', ['xinhua'],
+const xinhuaTracker = statement(TRACKER, 'p6-2', ['xinhua'],
   '“the two sides briefed each other on the latest developments of their respective relations with the United States, according to a press release issued after the meeting. The two foreign ministers said the international community believes that the United States should reflect on the damage it has done to global peace and development in recent years, halt unilateral bullying, stop meddling in other countries\' domestic affairs, and stop forming small circles to seek bloc confrontation, said the press release.”');
-const ministersMemri = statement(MEMRI, 's-the-two-foreign-ministers-said-the', ['wang-yi', 'sergey-lavrov'],
+const ministersMemri = statement(MEMRI, 'p25-2', ['wang-yi', 'sergey-lavrov'],
   'The two foreign ministers said the international community believes that the United States should reflect on the damage it has done to global peace and development in recent years, halt unilateral bullying, stop meddling in other countries\' domestic affairs, and stop forming small circles to seek bloc confrontation. All countries should follow the purposes and principles of the Charter of the United Nations (UN), uphold true multilateralism, make international relations more democratic, and accept and promote peaceful coexistence and common development of countries with different social systems and development paths.');
-const architectureDiplomat = statement(DIPLOMAT, 's-we-want-the-architecture-of-international', ['sergey-lavrov'],
+const architectureDiplomat = statement(DIPLOMAT, 'p4-2', ['sergey-lavrov'],
   '“We want the architecture of international relations to be fair, democratic, capable of ensuring stability,”');
-const lavrovTracker = statement(TRACKER, 's-we-regard-the-new-era-of', ['sergey-lavrov'],
+const lavrovTracker = statement(TRACKER, 'p2', ['sergey-lavrov'],
   '“We regard the new era of Russian-Chinese relations, which you have mentioned, primarily in the context of the broader situation on the international stage. It is undergoing a very deep transformation and the strengthening of the new centres of economic growth, financial might and political influence. In response to this, Russia and China are promoting a constructive unification agenda. We want the architecture of international relations to be fair, democratic, capable of ensuring stability and based on broad interaction of states and their integration associations, just as we are doing together with our Chinese friends by promoting integration in Eurasia. China is a truly strategic partner and a like-minded country for us."');
-const partnerDiplomat = statement(DIPLOMAT, 's-for-us-china-is-a-true', ['sergey-lavrov'],
+const partnerDiplomat = statement(DIPLOMAT, 'p4', ['sergey-lavrov'],
   '“For us, China is a true strategic partner and like-minded friend. Our cooperation in the international arena will have a stabilizing effect on the global and regional situation,”');
-const stabilisingTracker = statement(TRACKER, 's-our-cooperation-on-the-international-stage', ['sergey-lavrov'],
+const stabilisingTracker = statement(TRACKER, 'p3', ['sergey-lavrov'],
   '"Our cooperation on the international stage is having a stabilising effect on the global and regional situation. Russia believes that our dialogue with China based on trust and mutual respect should provide an example for other countries."');
-const interferenceDiplomat = statement(DIPLOMAT, 's-the-two-sides-both-under-a', ['wang-yi', 'sergey-lavrov'],
+const interferenceDiplomat = statement(DIPLOMAT, 'p3', ['wang-yi', 'sergey-lavrov'],
   'The two sides, both under a spate of fresh sanctions by the United States and European countries over human rights violations, called for a United Nations Security Council summit over what they see as intensified turbulent change, bullying, and meddling in domestic affairs. “Interference in a sovereign nation’s internal affairs under the excuse of ‘advancing democracy’ is unacceptable,”');
-const democracyMemri = statement(MEMRI, 's-democracy-is-one-of-the-achievements', ['sergey-lavrov', 'wang-yi'],
+const democracyMemri = statement(MEMRI, 'p13', ['sergey-lavrov', 'wang-yi'],
   '"Democracy is one of the achievements of human development. There is no uniform standard for the model of democracy. The legitimate right of sovereign states to choose their own path of development should be respected. Interfering in sovereign states\' internal affairs under the guise of \'promoting democracy\' is unacceptable.');
-const multilateralismDiplomat = statement(DIPLOMAT, 's-their-joint-statement-emphasized-the-centrality', ['wang-yi', 'sergey-lavrov'],
+const multilateralismDiplomat = statement(DIPLOMAT, 'p4-3', ['wang-yi', 'sergey-lavrov'],
   'Their joint statement emphasized the centrality of the United Nations to the international system and called on states to “adhere to the principles of open, equal, and non-ideological multilateralism.”');
-const multilateralismMemri = statement(MEMRI, 's-the-international-community-should-adhere-to', ['sergey-lavrov', 'wang-yi'],
+const multilateralismMemri = statement(MEMRI, 'p16', ['sergey-lavrov', 'wang-yi'],
   '"The international community should adhere to the principles of openness, equality and non-ideological multilateralism, jointly address global challenges and threats, strive to maintain the authority of the multilateral system, improve its effectiveness, improve the global governance system, jointly safeguard peace and strategic stability, promote the development of human civilization and ensure that all countries enjoy the fruits of development on an equal footing."');
-const analystsMemri = statement(MEMRI, 's-according-to-chinese-analysts-the-joint', [],
+const analystsMemri = statement(MEMRI, 'p4', [],
   'According to Chinese analysts, the joint statement is a significant setback for the U.S. "rules-based international order," as it stresses that all countries must resolutely safeguard the international structure, which includes the United Nations, and the international order, which is based on international law.');
-const internationalLawMemri = statement(MEMRI, 's-international-law-is-the-cornerstone-of', ['sergey-lavrov', 'wang-yi'],
+const internationalLawMemri = statement(MEMRI, 'p14', ['sergey-lavrov', 'wang-yi'],
   '"International law is the cornerstone of the development of human society. All countries, without exception, should firmly safeguard the international system with the United Nations as the core and the international order based on international law.');
 
 describe('normalisation', () => {
@@ -209,8 +209,9 @@ describe('paraphrase', () => {
     const relation = between(relations, analystsMemri.id, internationalLawMemri.id)!;
     expect(relation.kind).toBe('paraphrase');
     expect(relation.score).toBeLessThan(1);
-    // Whole sentences, never a quoted fragment.
-    expect(relation.passageA.text).toMatch(/^According to Chinese analysts.*international law\.$/);
+    // Whole sentences, never a quoted fragment (a pair is stored in id order: the analysts' p4 after p14).
+    const analysts = relation.a === analystsMemri.id ? relation.passageA : relation.passageB;
+    expect(analysts.text).toMatch(/^According to Chinese analysts.*international law\.$/);
   });
 
   it('one relation per pair of statements, of the strongest kind', () => {
@@ -280,15 +281,15 @@ describe('no relation', () => {
   });
 
   it('not between a statement and one nested inside it in the same document; a later echo is kept', () => {
-    const outer = statement(PHONE_CALL, 's-wang-yi-noted-as-you-put', ['wang-yi'],
+    const outer = statement(PHONE_CALL, 'p4', ['wang-yi'],
       'Wang Yi noted, as you put it in your annual press conference "we can talk endlessly about Russian-Chinese cooperation that embraces a very wide range of spheres". China totally agrees with what you said.');
-    const inner = statement(PHONE_CALL, 's-we-can-talk-endlessly-about-russian', ['sergey-lavrov'],
+    const inner = statement(PHONE_CALL, 'p4-2', ['sergey-lavrov'],
       '"we can talk endlessly about Russian-Chinese cooperation that embraces a very wide range of spheres"');
     expect(detectRelations([outer, inner]).relations).toEqual([]);
     const elsewhere = { ...inner, id: `${DIPLOMAT}/s-we-can-talk`, document: DIPLOMAT };
     expect(kindOf(detectRelations([outer, elsewhere]).relations, outer, elsewhere)).toBe('verbatim');
 
-    const summary = statement(MEMRI, 's-in-particular-in-the-joint-statement', ['wang-yi', 'sergey-lavrov'],
+    const summary = statement(MEMRI, 'p3-2', ['wang-yi', 'sergey-lavrov'],
       'In particular in the joint statement, the two sides reiterated their rejection of the notion of the universality of human rights, and expressed their belief that there is no uniform standard for the model of democracy.');
     expect(kindOf(detectRelations([summary, democracyMemri]).relations, summary, democracyMemri)).toBe('verbatim');
   });
@@ -356,7 +357,7 @@ describe.skipIf(!built)('the built dataset (dist/data)', () => {
   it('links no statement to one it is nested in, and no two statements twice', () => {
     const keys = relations.map((r) => `${r.a} ${r.b}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(between(relations, `${PHONE_CALL}/s-wang-yi-noted-as-you-put`, `${PHONE_CALL}/s-we-can-talk-endlessly-about-russian`)).toBeUndefined();
+    expect(between(relations, `${PHONE_CALL}/p4`, `${PHONE_CALL}/p4-2`)).toBeUndefined();
   });
 });
 
