@@ -180,7 +180,7 @@ function decorate(children: PhrasingContent[], record: StatementRecord, speakers
 
 /**
  * The kind is stated once, in `data-statement-kind` (the styles select on it too): a class per kind repeated it. The
- * common kind, a plain `statement`, goes unstated (59 times on MEMRI's page, 61 bytes of its gzip).
+ * common kind, a plain `statement`, goes unstated (on MEMRI's page 21 bytes of its gzip, measured after the anchors).
  */
 function statementProperties(record: StatementRecord): Record<string, string | string[]> {
   const properties: Record<string, string | string[]> = { id: record.id, className: ['statement'], dataSpeakers: record.speakers.join(' ') };
@@ -192,7 +192,7 @@ function statementProperties(record: StatementRecord): Record<string, string | s
  * A statement's anchor: `p` and the number of its paragraph among the document's text blocks (paragraphs and headings,
  * in lists and quotes too; not the notes), then `-2`, `-3` for a paragraph's later statements. The texts are
  * published as received, so a paragraph's number does not change; the words-based anchors this replaced
- * (`s-` and six words) cost MEMRI's page 1.0 KiB of its gzip, written once each and linked from nowhere else.
+ * (`s-` and six words) cost MEMRI's page 1,139 B of its gzip: new text written once each, the ¶ link and JSON-LD id only referring back to it.
  */
 function statementAnchor(block: number, inBlock: Map<number, number>): string {
   const count = (inBlock.get(block) ?? 0) + 1;
