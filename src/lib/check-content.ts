@@ -72,7 +72,8 @@ export async function checkContent(root: string): Promise<ContentCheck> {
     await queue.cancel();
     return { speakers, documents, annotations: [], problems, summary };
   }
-  const statementIds = new Set<string>();
+  // Each statement's text by its id: what content/relations.yaml names and quotes.
+  const statementTexts = new Map<string, string>();
   const mentionedRanges: { datetime: string; until?: string | undefined }[] = [];
   const usedKeys = new Set<string>();
   // The same renderer as Astro's, through the annotation cache the content loader reads: one annotation per change.
@@ -83,7 +84,7 @@ export async function checkContent(root: string): Promise<ContentCheck> {
     usedKeys.add(key);
     const toFileLine = (line: number) => line + document.bodyLine - 1;
     for (const statement of (recorded['statements'] ?? []) as StatementRecord[]) {
-      statementIds.add(`${document.slug}/${statement.id}`);
+      statementTexts.set(`${document.slug}/${statement.id}`, statement.text);
       summary.statements++;
       if (statement.speakers.length > 0) summary.attributed++;
       else summary.unattributed.push({ file: document.file, line: toFileLine(statement.line), text: statement.text });
@@ -102,7 +103,7 @@ export async function checkContent(root: string): Promise<ContentCheck> {
   pruneAnnotations(root, usedKeys);
   problems.push(...unmentionedEvents(root, events, mentionedRanges));
   // Curated relations name statements, so they can only be checked once every document is annotated.
-  problems.push(...readCuratedRelations(root, statementIds).problems);
+  problems.push(...readCuratedRelations(root, statementTexts).problems);
   return { speakers, documents, annotations: annotated, problems, summary };
 }
 

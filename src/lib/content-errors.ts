@@ -118,18 +118,28 @@ export const ContentErrors = {
   RelationsYamlInvalid: define({
     title: 'The curated relations are not valid YAML.',
     message: (reason: string) => `content/relations.yaml is not valid YAML: ${reason}`,
-    hint: 'Fix the YAML at that line. Each entry is `- { a: "<statement id>", b: "<statement id>", kind: translation }`; quote the ids.',
+    hint: 'Fix the YAML at that line. Each entry is `- { a: "<statement id>", a_opens: "<its first words>", b: "<statement id>", b_opens: "<its first words>", kind: translation }`; quote the ids and the words.',
   }),
   RelationsInvalid: define({
     title: 'A curated relation does not match the schema.',
     message: (path: string, reason: string) => `**${path}**: ${reason}`,
-    hint: 'An entry adds a relation (`a`, `b`, `kind`: verbatim, translation or paraphrase, optional `note`) or suppresses one (`a`, `b`, `suppress: true`, `note`). See the header of content/relations.yaml.',
+    hint: 'An entry names two statements, each with its opening words (`a`, `a_opens`, `b`, `b_opens`), and adds a relation (`kind`: verbatim, translation or paraphrase, optional `note`) or suppresses one (`suppress: true`, `note`). See the header of content/relations.yaml.',
   }),
   UnknownStatement: define({
     title: 'Unknown statement id.',
     message: (statementId: string, field: string, suggestion?: string) =>
       `unknown statement \`${statementId}\` in \`${field}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
     hint: 'Statement ids are `<document slug>/<anchor>`, as in /data/statements.json or the `#p…` anchors of the document pages (`p12` is paragraph 12’s first statement, `p12-2` its second). Look the id up again on the page, from the statement’s ¶ link.',
+  }),
+  StatementOpensOtherwise: define({
+    title: 'A curated statement does not begin with the words given.',
+    message: (statementId: string, field: string, given: string, now: string, _opened: readonly string[]) =>
+      `statement \`${statementId}\` in \`${field}\` now begins with \`${now}\`, not \`${given}\` as \`${field}_opens\` says`,
+    hint: (statementId: string, field: string, _given: string, _now: string, opened: readonly string[]) =>
+      (opened.length > 0
+        ? `In the same document these words open ${opened.map((id) => `\`${id}\``).join(' and ')}: if ${opened.length === 1 ? 'that' : 'one of them'} is the statement meant, put its id in \`${field}\`. `
+        : '') +
+      `The anchor may have moved (a rule split the paragraph differently, or the Markdown’s blocks changed): find the statement whose opening words these are (the ¶ link on its page gives its id) and put its id in \`${field}\`; or, if \`${statementId}\` is the right statement, update \`${field}_opens\` to its first words as printed (whitespace aside; quotes and dashes as printed, “ is not ").`,
   }),
   DuplicateRelation: define({
     title: 'A pair of statements is curated twice.',

@@ -7,7 +7,7 @@ import type { DocumentSummary } from './document-summary.ts';
 import type { Speaker } from './schema.ts';
 
 export interface DatasetStatement {
-  /** Globally unique: `<document slug>/<anchor>`. */
+  /** Globally unique: `<document slug>/<anchor>`; stable while the document's blocks and the attribution rules stay the same. */
   id: string;
   /** The document's slug. */
   document: string;
@@ -24,8 +24,28 @@ export interface DatasetStatement {
   text: string;
   /** ISO dates mentioned in the statement. */
   dates: string[];
-  /** Ids of related statements, in both directions (see /compare/ for each pair). */
+  /** Ids of related statements, in both directions (see /compare/ for each pair), in document order (compareStatementIds). */
   related: string[];
+}
+
+const STATEMENT_ID = /^(.*)\/p(\d+)(?:-(\d+))?$/u;
+
+/**
+ * Statement ids in document order: by document slug, then paragraph number, then the paragraph's later statements
+ * (`p4` before `p4-2` before `p14`; string order put `p14` before `p4`). An id of another form sorts by its string
+ * after its document's anchors.
+ */
+export function compareStatementIds(x: string, y: string): number {
+  const mx = STATEMENT_ID.exec(x);
+  const my = STATEMENT_ID.exec(y);
+  const slugX = mx?.[1] ?? x.slice(0, Math.max(0, x.lastIndexOf('/')));
+  const slugY = my?.[1] ?? y.slice(0, Math.max(0, y.lastIndexOf('/')));
+  if (slugX !== slugY) return slugX < slugY ? -1 : 1;
+  if (mx && my) {
+    const byParagraph = Number(mx[2]) - Number(my[2]) || Number(mx[3] ?? 1) - Number(my[3] ?? 1);
+    if (byParagraph !== 0) return byParagraph;
+  } else if (mx || my) return mx ? -1 : 1;
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 export function datasetStatements(

@@ -8,7 +8,7 @@
  * use the same `shownRelationsByStatement`, so data, search and pages agree.
  */
 import type { StatementRecord } from '../pipeline/remark-statements.ts';
-import { datasetDocument, datasetSpeaker, datasetStatements, type DatasetStatement } from './dataset.ts';
+import { compareStatementIds, datasetDocument, datasetSpeaker, datasetStatements, type DatasetStatement } from './dataset.ts';
 import type { DocumentSummary } from './document-summary.ts';
 import type { Relation } from './relations/detect-relations.ts';
 import { compareHref, relationKey, shownRelationsByStatement } from './relations/shown-relations.ts';
@@ -70,7 +70,7 @@ export function openDataset({ speakers, documents }: DatasetInput, relations: re
 
   return {
     statements: {
-      statements: documents.flatMap(({ document, statements }) => datasetStatements(document, statements, (id) => [...(relatedIds.get(id) ?? [])].sort())),
+      statements: documents.flatMap(({ document, statements }) => datasetStatements(document, statements, (id) => [...(relatedIds.get(id) ?? [])].sort(compareStatementIds))),
     },
     documents: { documents: documents.map(({ document, statements }) => datasetDocument(document, statements.length)) },
     // By id, whatever order the registry lists them in.

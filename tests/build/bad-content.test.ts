@@ -31,6 +31,8 @@ interface BadInput {
 
 const DIPLOMAT = 'content/documents/2021-03-23-diplomat-china-russia-show-solidarity.md';
 const SPEAKERS = 'content/speakers.yaml';
+const RELATIONS = 'content/relations.yaml';
+const TRACKER_SLUG = '2021-03-23-tracker-china-russia-ties-after-anchorage';
 
 const cases: BadInput[] = [
   {
@@ -100,6 +102,23 @@ const cases: BadInput[] = [
     message: /name "Wang Yi" is used by both `wang-yi` and `sergey-lavrov`/u,
     line: (text) => text.split('\n').findIndex((line, index, lines) => line.includes('name: Wang Yi') && lines.slice(0, index).some((before) => before.includes('name: Wang Yi'))) + 1,
     hint: /\[SpeakerNameTaken\]/u,
+  },
+  {
+    // As when the tracker's paragraphs were renumbered: the id now names the next statement, whose words differ.
+    name: 'a curated relation whose statement does not begin with its opening words',
+    file: RELATIONS,
+    break: (c) => c.edit(RELATIONS, `${TRACKER_SLUG}/p2"`, `${TRACKER_SLUG}/p3"`),
+    message: `statement \`${TRACKER_SLUG}/p3\` in \`a\` now begins with \`"Our cooperation on the international stage is having…\`, not \`“We regard the new era of Russian-Chinese relations\` as \`a_opens\` says`,
+    line: (text) => lineOf(text, '  a_opens: "“We regard'),
+    hint: new RegExp(`hint: In the same document these words open \`${TRACKER_SLUG}/p2\`: if that is the statement meant, put its id in \`a\`\\. The anchor may have moved .*\\[StatementOpensOtherwise\\]`, 'u'),
+  },
+  {
+    name: 'a curated relation without its opening words',
+    file: RELATIONS,
+    break: (c) => c.edit(RELATIONS, `  b_opens: 'CCTV: "Russian Foreign Minister Lavrov said in an interview'\n`, ''),
+    message: '**0.b_opens**: required: the first words of statement `b` as printed (at least 4, or the whole statement if it is shorter)',
+    line: (text) => lineOf(text, `- a: "${TRACKER_SLUG}/p2"`),
+    hint: /\[RelationsInvalid\]/u,
   },
   {
     name: 'a <style> element',

@@ -127,6 +127,17 @@ describe('the open dataset', () => {
     }
   });
 
+  it('lists each statement’s related ids in document order: by slug, then where the statement stands on its page', () => {
+    // The dataset lists a document's statements in reading order, which is the order `related` must follow.
+    const position = new Map(dataset.statements.map((statement, index) => [statement.id, index]));
+    const slugOf = (id: string) => id.slice(0, id.indexOf('/'));
+    const inDocumentOrder = (ids: string[]) =>
+      [...ids].sort((x, y) => (slugOf(x) < slugOf(y) ? -1 : slugOf(x) > slugOf(y) ? 1 : (position.get(x) ?? 0) - (position.get(y) ?? 0)));
+    const lists = dataset.statements.filter((statement) => statement.related.length > 1).map((statement) => statement.related);
+    expect(lists.length).toBeGreaterThan(0);
+    for (const related of lists) expect(related).toEqual(inDocumentOrder(related));
+  });
+
   it('documents.json and speakers.json describe every document and speaker', () => {
     const documentsJson = JSON.parse(readFileSync(join(DIST, 'data/documents.json'), 'utf8')) as { documents: { slug: string; date: string; eventDates: string[] }[] };
     expect(documentsJson.documents.map((document) => document.slug).sort()).toEqual(documents.map((document) => document.slug).sort());

@@ -39,9 +39,10 @@ export function findRelations(root: string, documents: RelationDocuments): Found
   const started = performance.now();
   const inputs = relationInputs(documents);
   const { relations: detected, stats } = detectRelations(inputs);
-  // The content check has already refused a relations file with unknown ids.
-  const curated = readCuratedRelations(root, new Set(inputs.map((input) => input.id))).entries;
-  const relations = applyCuratedRelations(detected, curated, new Map(inputs.map((input) => [input.id, input.text])));
+  // The content check has already refused a relations file with unknown ids or opening words that are not the statements'.
+  const texts = new Map(inputs.map((input) => [input.id, input.text]));
+  const curated = readCuratedRelations(root, texts).entries;
+  const relations = applyCuratedRelations(detected, curated, texts);
   return { relations, stats, curated: curated.length, milliseconds: performance.now() - started };
 }
 
