@@ -9,9 +9,9 @@
  * gzip, 216 with six words (issue 7's page-weight budget). Astro's heading-id
  * step keeps an id a heading already has, so pages and `headings` carry these.
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Nodes, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { walkTree } from './walk-tree.ts';
 
 const HEADING = /^h[1-6]$/u;
 const WORDS = 6;
@@ -44,17 +44,20 @@ export function headingSlug(text: string): string {
 const rehypeHeadingIds: Plugin<[], Root> = () => (tree) => {
   // Unique among every id on the page, not only the headings': statements, dates and notes have ids too.
   const used = new Set<string>();
-  visit(tree, 'element', (element: Element) => {
-    if (typeof element.properties['id'] === 'string') used.add(element.properties['id']);
+  const headings: Element[] = [];
+  walkTree<Nodes>(tree, (node) => {
+    if (node.type !== 'element') return undefined;
+    if (typeof node.properties['id'] === 'string') used.add(node.properties['id']);
+    else if (HEADING.test(node.tagName)) headings.push(node);
+    return undefined;
   });
-  visit(tree, 'element', (element: Element) => {
-    if (!HEADING.test(element.tagName) || typeof element.properties['id'] === 'string') return;
+  for (const element of headings) {
     const slug = headingSlug(headingText(element.children));
     let id = slug;
     for (let n = 1; used.has(id); n++) id = `${slug}-${n}`;
     used.add(id);
     element.properties['id'] = id;
-  });
+  }
 };
 
 export default rehypeHeadingIds;

@@ -9,11 +9,11 @@
  * dropped and an unsafe link keeps its words but loses its target, so such a
  * page never carries a script, a handler, a frame or a style.
  */
-import type { Parent, Root } from 'mdast';
+import type { Nodes, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
 import type { Node } from 'unist';
 import { RULES, SOURCE, type RuleId } from './rules.ts';
+import { walkTree } from './walk-tree.ts';
 
 const SAFE_URL = /^(?:https?:|mailto:|\/|#|\.{0,2}\/)/i;
 const BARE_FOOTNOTE = /\[\^([^\]\s]+)\]/g;
@@ -27,11 +27,11 @@ export default function remarkContentRules() {
   return (tree: Root, file: VFile) => {
     const referenced = new Set<string>();
     const inert: { node: Node; parent: Parent }[] = [];
-    visit(tree, (node, _index, parent) => {
+    walkTree<Nodes>(tree, (node, _index, parent) => {
       switch (node.type) {
         case 'html':
           report(file, `raw HTML is not allowed: \`${node.value.slice(0, 60)}\``, node, 'raw-html');
-          if (parent) inert.push({ node, parent });
+          inert.push({ node, parent });
           break;
         case 'link':
         case 'definition': {
@@ -39,7 +39,7 @@ export default function remarkContentRules() {
           // A relative path with no scheme is safe; anything with a scheme must be allow-listed.
           if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !SAFE_URL.test(url)) {
             report(file, `link to \`${url.slice(0, 60)}\` uses a protocol that is not allowed`, node, 'unsafe-link');
-            if (parent) inert.push({ node, parent });
+            inert.push({ node, parent });
           }
           break;
         }
@@ -60,10 +60,11 @@ export default function remarkContentRules() {
       const words = node.type === 'link' ? (node as Parent).children : [];
       parent.children.splice(index, 1, ...(words as Parent['children']));
     }
-    visit(tree, 'footnoteDefinition', (node) => {
-      if (!referenced.has(node.identifier)) {
+    walkTree<Nodes>(tree, (node) => {
+      if (node.type === 'footnoteDefinition' && !referenced.has(node.identifier)) {
         report(file, `note \`[^${node.identifier}]\` is never referenced in the text`, node, 'footnote-unreferenced');
       }
+      return undefined;
     });
 
   };

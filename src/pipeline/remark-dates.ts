@@ -8,10 +8,10 @@
  */
 import type { Data, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { findDates, lastDayMentioned, type DateMention } from '../lib/dates/find-dates.ts';
 import { isoDateProblem } from '../lib/iso-date.ts';
+import { SKIP, walkTree } from './walk-tree.ts';
 
 export interface DateMentionData extends Data {
   hName: 'time';
@@ -96,8 +96,7 @@ export default function remarkDates(options: RemarkDatesOptions = {}) {
     const inNotes = new WeakSet<AnyNode>();
     let previousDay: string | undefined;
 
-    visit(tree, (node, index, parent) => {
-      if (parent === undefined || index === undefined) return undefined;
+    walkTree<AnyNode>(tree, (node, index, parent) => {
       parents.set(node, parent);
       const anchor = node.type === 'footnoteDefinition'
         ? documentDay

@@ -8,13 +8,13 @@
  */
 import type { Data, FootnoteDefinition, Nodes, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { findDates } from '../lib/dates/find-dates.ts';
 import { formatIsoDate } from '../lib/iso-date.ts';
 import { documentDate, isAdded } from './remark-dates.ts';
 import { report } from './remark-content-rules.ts';
 import type { RuleId } from './rules.ts';
+import { walkTree } from './walk-tree.ts';
 
 export interface EditorialFlagData extends Data {
   hName: 'span';
@@ -74,14 +74,15 @@ export default function remarkFootnoteFlags() {
     // The text before the first reference to each note, in its paragraph.
     const annotated = new Map<string, string>();
     const parents = new WeakMap<Nodes, Nodes>();
-    visit(tree, (node, _index, parent) => {
-      if (parent) parents.set(node, parent);
+    walkTree<Nodes>(tree, (node, _index, parent) => {
+      parents.set(node, parent);
       if (node.type === 'footnoteDefinition') definitions.push(node);
       if (node.type === 'footnoteReference' && !annotated.has(node.identifier)) {
         const block = enclosingBlock(node, parents);
         const text = block && textBefore(block, node);
         if (text !== undefined) annotated.set(node.identifier, text);
       }
+      return undefined;
     });
 
     const flagsByNote = new Map<FootnoteDefinition, Flag[]>();

@@ -11,7 +11,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, walkTree } from './walk-tree.ts';
 
 declare module 'vfile' {
   interface DataMap {
@@ -31,8 +31,8 @@ function narrationText(node: Nodes, parts: string[]): void {
 
 const remarkNarration: Plugin<[], Root> = () => (tree, file) => {
   const narration: string[] = [];
-  visit(tree, (node) => {
-    if (!BLOCKS.has(node.type)) return;
+  walkTree<Nodes>(tree, (node) => {
+    if (!BLOCKS.has(node.type)) return undefined;
     const parts: string[] = [];
     narrationText(node, parts);
     const text = parts.join('').replace(/\s+/gu, ' ').trim();
