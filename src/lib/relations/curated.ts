@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { closest, problem, type ContentProblem } from '../content-errors.ts';
+// Opening words are compared with any run of whitespace (no-break spaces too) as one space, none at the ends.
+import { normaliseSpace as collapseWhitespace } from '../read-content.ts';
 import { compareRelations, RELATION_KINDS, type Relation, type RelationKind } from './detect-relations.ts';
 
 /** Path from the project root. */
@@ -21,11 +23,6 @@ export const RELATIONS_FILE = 'content/relations.yaml';
  * quoted whole): fewer would open too many statements to tell a moved anchor from the right one.
  */
 export const MIN_OPENING_WORDS = 4;
-
-/** How opening words are compared: any run of whitespace (no-break spaces too) as one space, none at the ends. */
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
-}
 
 function wordCount(text: string): number {
   const collapsed = collapseWhitespace(text);
