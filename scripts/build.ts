@@ -58,8 +58,8 @@ const RETIRED_PREFIX = 'retired-build-';
 /**
  * Set to 1 by `npm run bench`, which deletes its folders itself once everything is measured: on a file system that
  * skips recently deleted inodes when it allocates one (ext4 without a journal, as on this project's VMs), a deletion of
- * thousands of files makes every file created in the next minutes slower, the next build's included (README, "The
- * benchmark").
+ * thousands of files makes every file created in the next minutes slower, the next build's included (README,
+ * "Benchmark").
  */
 const KEEP_RETIRED_ENV = 'DISPATCH_KEEP_RETIRED_BUILDS';
 
